@@ -1,0 +1,1 @@
+"""Everything a seller's data goes through. Imports no Qt, ever."""

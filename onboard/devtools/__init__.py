@@ -1,0 +1,1 @@
+"""Tools for the people who build Onboard (catalogs); not used by the app at run time."""

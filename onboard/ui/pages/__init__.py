@@ -1,0 +1,1 @@
+"""One wizard step per module."""

@@ -1,0 +1,57 @@
+"""The wizard: page ids, order and button words. Pages of later steps join here."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QWizard
+
+from onboard.core.i18n import _
+from onboard.ui.pages.markets_page import MarketsPage
+from onboard.ui.pages.project_page import ProjectPage
+from onboard.ui.pages.store_page import StorePage
+from onboard.ui.session import Session
+
+
+class PageId(IntEnum):
+    PROJECT = 0
+    STORE = 1
+    MARKETS = 2
+
+
+class OnboardWizard(QWizard):
+    """The steps a seller walks through, embedded in the main window."""
+
+    completed = Signal()
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.setWindowFlags(Qt.WindowType.Widget)
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.project_page = ProjectPage(session)
+        self.store_page = StorePage(session)
+        self.markets_page = MarketsPage(session)
+        self.setPage(PageId.PROJECT, self.project_page)
+        self.setPage(PageId.STORE, self.store_page)
+        self.setPage(PageId.MARKETS, self.markets_page)
+        self.retranslate()
+        self.restart()
+
+    def accept(self) -> None:
+        """Finish without closing: embedded in the window, the wizard stays where it is."""
+        self.completed.emit()
+
+    def pages(self) -> tuple:
+        return self.project_page, self.store_page, self.markets_page
+
+    def retranslate(self) -> None:
+        """Set every word again in the current interface language (called on a live switch)."""
+        self.setButtonText(QWizard.WizardButton.BackButton, _("&Back"))
+        self.setButtonText(QWizard.WizardButton.NextButton, _("&Next"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, _("&Finish"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, _("&Continue"))
+        for page in self.pages():
+            page.retranslate()
