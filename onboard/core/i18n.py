@@ -8,7 +8,8 @@ import os
 from functools import cache
 from pathlib import Path
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -58,15 +59,23 @@ def catalog_path(code: str, domain: str = DOMAIN) -> Path:
 
 
 @cache
-def translations(code: str, domain: str = DOMAIN) -> gettext.NullTranslations:
-    """Compile one `.po` catalog in memory; a missing catalog falls back to the source text."""
+def catalog(code: str, domain: str = DOMAIN) -> Catalog:
+    """One `.po` catalog as Babel reads it (empty where the file is missing)."""
     path = catalog_path(code, domain)
     if not path.exists():
-        return gettext.NullTranslations()
+        return Catalog(locale=code, domain=domain)
     with path.open("rb") as po_file:
-        catalog = read_po(po_file, locale=code, domain=domain)
+        return read_po(po_file, locale=code, domain=domain)
+
+
+@cache
+def translations(code: str, domain: str = DOMAIN) -> gettext.NullTranslations:
+    """Compile one catalog in memory; messages it lacks fall back to the source text."""
+    catalog_ = catalog(code, domain)
+    if not len(catalog_):
+        return gettext.NullTranslations()
     buffer = io.BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
+    write_mo(buffer, catalog_, use_fuzzy=False)
     buffer.seek(0)
     return gettext.GNUTranslations(buffer)
 
@@ -102,7 +111,7 @@ def match_language(tag: str) -> str | None:
         return tag
     try:
         locale = Locale.parse(tag)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, UnknownLocaleError):
         return None
     if locale.language == "zh":
         traditional = locale.script == "Hant" or locale.territory in ("TW", "HK", "MO")

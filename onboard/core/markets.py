@@ -1,6 +1,7 @@
 """The market catalogue (`data/markets.toml`): currency, locales, languages, tax and import rules per market.
 
-Every block carries where it comes from (source URL, as-of date, confidence), and code reads it, never spells it out.
+Every block carries where it comes from (source URL, as-of date, confidence); code reads it, never
+spells it out.
 """
 
 from __future__ import annotations
@@ -153,14 +154,18 @@ def _market(code: str, raw: dict[str, Any]) -> Market:
             code=code,
             region=raw["region"],
             currency=Currency(
-                currency["code"], int(currency["decimals"]), _optional_decimal(currency, "cash_rounding"),
+                currency["code"],
+                int(currency["decimals"]),
+                _optional_decimal(currency, "cash_rounding"),
                 _source(currency, f"{where}.currency"),
             ),
             locales=tuple(raw["locales"]["value"]),
             locales_source=_source(raw["locales"], f"{where}.locales"),
             languages=tuple(Language(item["code"], item["argos"]) for item in raw["languages"]["value"]),
             languages_source=_source(raw["languages"], f"{where}.languages"),
-            vat=Vat(vat["name"], _optional_decimal(vat, "rate"), vat.get("note", ""), _source(vat, f"{where}.vat")),
+            vat=Vat(
+                vat["name"], _optional_decimal(vat, "rate"), vat.get("note", ""), _source(vat, f"{where}.vat")
+            ),
             tax_inclusive=bool(raw["price_display"]["tax_inclusive"]),
             price_display_source=_source(raw["price_display"], f"{where}.price_display"),
             import_regime=ImportRegime(
@@ -171,7 +176,9 @@ def _market(code: str, raw: dict[str, Any]) -> Market:
                 summary=regime["summary"],
                 upcoming=tuple(
                     UpcomingChange(
-                        _date(item["date"], where), item["summary"], _source(item, f"{where}.import_regime.upcoming")
+                        _date(item["date"], where),
+                        item["summary"],
+                        _source(item, f"{where}.import_regime.upcoming"),
                     )
                     for item in regime.get("upcoming", ())
                 ),
@@ -219,8 +226,10 @@ def describe_import_regime(regime: ImportRegime, locale: Locale | None = None) -
             return _("Tax collected at checkout up to {amount}").format(amount=amount)
         return _("Tax collected at checkout")
     if regime.kind == "flat_rate":
-        return _("Flat import tax on parcels up to {amount}").format(amount=amount) if amount else _(
-            "Flat import tax on parcels"
+        return (
+            _("Flat import tax on parcels up to {amount}").format(amount=amount)
+            if amount
+            else _("Flat import tax on parcels")
         )
     if regime.kind == "no_threshold":
         return _("No duty-free threshold: every parcel is taxed")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
 from datetime import date
 from functools import cache
 
@@ -111,7 +110,9 @@ def check_profile(profile: SellerProfile) -> None:
 
 def check_country(code: str) -> None:
     if not _is_country(code) or code not in Locale.parse("en").territories:
-        raise InvalidValue(_("Unknown country code “{code}”. Use a two-letter code such as CN.").format(code=code))
+        raise InvalidValue(
+            _("Unknown country code “{code}”. Use a two-letter code such as CN.").format(code=code)
+        )
 
 
 def check_currency(code: str) -> None:
@@ -167,7 +168,11 @@ def _is_country(code: str) -> bool:
 @cache
 def _current_currencies() -> frozenset[str]:
     today = date.today()
-    codes = {code for territory in Locale.parse("en").territories for code in _territory_currencies(territory, today)}
+    codes = {
+        code
+        for territory in Locale.parse("en").territories
+        for code in _territory_currencies(territory, today)
+    }
     return frozenset(codes & set(list_currencies()))
 
 

@@ -1,7 +1,7 @@
 """Keep the message catalogs in step with the code.
 
-    python -m onboard.devtools.catalogs update   # re-extract onboard.pot / qt.pot, merge into every .po
-    python -m onboard.devtools.catalogs check    # list stale, missing, fuzzy or broken translations
+python -m onboard.devtools.catalogs update   # re-extract onboard.pot / qt.pot, merge into every .po
+python -m onboard.devtools.catalogs check    # list stale, missing, fuzzy or broken translations
 """
 
 from __future__ import annotations
@@ -86,7 +86,9 @@ def update() -> None:
             catalog.obsolete.clear()
             if code == SOURCE_LANGUAGE:
                 for message in catalog:
-                    if message.id and not any(message.string if isinstance(message.string, tuple) else [message.string]):
+                    if message.id and not any(
+                        message.string if isinstance(message.string, tuple) else [message.string]
+                    ):
                         message.string = message.id
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(_po_bytes(catalog))
@@ -107,7 +109,9 @@ def problems() -> list[str]:
             found.append(f"{path.name}: missing; run `python -m onboard.devtools.catalogs update`")
             continue
         if {_key(m) for m in _read(path, None, domain) if m.id} != fresh:
-            found.append(f"{path.name}: stale against the code; run `python -m onboard.devtools.catalogs update`")
+            found.append(
+                f"{path.name}: stale against the code; run `python -m onboard.devtools.catalogs update`"
+            )
         for code in languages(domain):
             found += _catalog_problems(code, domain, fresh)
     return found

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 
 from onboard.core import i18n
+from onboard.ui.qm import build_qm
 
 QT_DOMAIN = "qt"
 
@@ -20,19 +21,15 @@ def has_qt_translation(code: str) -> bool:
     return code == i18n.SOURCE_LANGUAGE or (qt_translations_dir() / f"qtbase_{code}.qm").exists()
 
 
-class CatalogTranslator(QTranslator):
-    """Serves Qt's own strings (buttons, file dialog) from our `qt` catalog where Qt has no translation."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__()
-        self._catalog = i18n.translations(code, QT_DOMAIN)
-
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        text = self._catalog.pgettext(context, source)
-        return "" if text == source else text
-
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
-        return False
+def catalog_translator(code: str) -> QTranslator:
+    """A translator serving Qt's own strings (buttons, file dialog) from our `qt` catalog, for languages
+    PySide6 ships no qtbase translation for."""
+    catalog = i18n.catalog(code, QT_DOMAIN)
+    data = build_qm((message.context or "", message.id, message.string) for message in catalog if message.id)
+    translator = QTranslator()
+    translator.qm_data = data  # Qt reads the bytes in place: they must live as long as the translator
+    translator.load(data)
+    return translator
 
 
 class LanguageSwitcher:
@@ -53,7 +50,7 @@ class LanguageSwitcher:
             if translator.load(f"qtbase_{code}", str(qt_translations_dir())):
                 self._translators.append(translator)
         else:
-            self._translators.append(CatalogTranslator(code))
+            self._translators.append(catalog_translator(code))
         for translator in self._translators:
             self._app.installTranslator(translator)
         QLocale.setDefault(QLocale(code))

@@ -116,7 +116,9 @@ class MainWindow(QMainWindow):
         suggested = _("My store.onboard")
         # Translators: a file-dialog filter; keep "(*.onboard)" as it is.
         kinds = _("Onboard projects (*.onboard)")
-        path, _filter = QFileDialog.getSaveFileName(self, _("New project"), str(Path.home() / suggested), kinds)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("New project"), str(Path.home() / suggested), kinds
+        )
         if path:
             self._use_project(self.session.create, path)
 
@@ -146,16 +148,18 @@ class MainWindow(QMainWindow):
 
     def _completed(self) -> None:
         QMessageBox.information(
-            self, _("Store setup saved"), _("Your store setup is saved in the project file. You can close Onboard.")
+            self,
+            _("Store setup saved"),
+            _("Your store setup is saved in the project file. You can close Onboard."),
         )
 
     def _about(self) -> None:
         QMessageBox.about(
             self,
             _("About Onboard"),
-            _("Onboard {version}: from your products to listings that sell in other countries, offline.").format(
-                version=__version__
-            ),
+            _(
+                "Onboard {version}: from your products to listings that sell in other countries, offline."
+            ).format(version=__version__),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name

@@ -16,7 +16,35 @@ from onboard.core.markets import (
     load_markets,
 )
 
-MARKETS = "US CA MX BR CL CO GB DE FR ES IT NL PL SE TR AE SA JP KR SG MY TH VN ID PH AU IN".split()
+MARKETS = [
+    "US",
+    "CA",
+    "MX",
+    "BR",
+    "CL",
+    "CO",
+    "GB",
+    "DE",
+    "FR",
+    "ES",
+    "IT",
+    "NL",
+    "PL",
+    "SE",
+    "TR",
+    "AE",
+    "SA",
+    "JP",
+    "KR",
+    "SG",
+    "MY",
+    "TH",
+    "VN",
+    "ID",
+    "PH",
+    "AU",
+    "IN",
+]
 IMPORT_KINDS = {"duty_free_threshold", "tax_at_checkout", "flat_rate", "no_threshold", "unclear"}
 
 
@@ -70,7 +98,9 @@ def test_arabic_markets_use_right_to_left_locales():
 
 
 def test_a_block_without_a_source_is_refused():
-    raw = tomllib.loads(files("onboard.data").joinpath("markets.toml").read_text(encoding="utf-8"))["markets"]["DE"]
+    raw = tomllib.loads(files("onboard.data").joinpath("markets.toml").read_text(encoding="utf-8"))[
+        "markets"
+    ]["DE"]
     del raw["vat"]["source"]
     with pytest.raises(MarketDataError, match="DE.vat: missing 'source'"):
         _market("DE", raw)

@@ -70,8 +70,9 @@ class StorePage(QWizardPage):
             edit.textEdited.connect(self._typing.start)
             edit.textEdited.connect(self.completeChanged)
             edit.editingFinished.connect(self.flush)
-        for combo, key in ((self.legal_form, "legal_form"), (self.origin, "origin"),
-                           (self.currency, "currency"), (self.source_language, "source_language")):  # fmt: skip
+        combos = {"legal_form": self.legal_form, "origin": self.origin, "currency": self.currency,
+                  "source_language": self.source_language}  # fmt: skip
+        for key, combo in combos.items():
             combo.currentIndexChanged.connect(lambda _i, c=combo, k=key: self._save(**{k: c.currentData()}))
         for box in (*self.categories.values(), *self.situations.values()):
             box.toggled.connect(self._save_codes)

@@ -11,7 +11,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from onboard.core.i18n import _, babel_locale
-from onboard.core.markets import CONFIDENCE_LABELS, REGIONS, Market, Source, describe_import_regime, load_markets
+from onboard.core.markets import (
+    CONFIDENCE_LABELS,
+    REGIONS,
+    Market,
+    Source,
+    describe_import_regime,
+    load_markets,
+)
 from onboard.ui.widgets.common import ltr, name
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -34,7 +41,9 @@ def import_text(market: Market, locale: Locale) -> str:
     text = describe_import_regime(market.import_regime, locale)
     if market.import_regime.upcoming:
         first = market.import_regime.upcoming[0]
-        change = _("Change announced for {date}").format(date=format_date(first.date, "medium", locale=locale))
+        change = _("Change announced for {date}").format(
+            date=format_date(first.date, "medium", locale=locale)
+        )
         text = f"{text}\n{change}"
     return text
 
@@ -72,8 +81,15 @@ class MarketPicker(QWidget):
         name(self.tree, _("Markets"))
         name(self.details, _("Market details and sources"))
         self.tree.setHeaderLabels(
-            [_("Market"), _("Currency"), _("Languages"), _("VAT / GST"), _("Prices include tax"),
-             _("Low-value imports"), _("Main marketplaces")]  # fmt: skip
+            [
+                _("Market"),
+                _("Currency"),
+                _("Languages"),
+                _("VAT / GST"),
+                _("Prices include tax"),
+                _("Low-value imports"),
+                _("Main marketplaces"),
+            ]  # fmt: skip
         )
         self._rebuild()
 
@@ -93,12 +109,15 @@ class MarketPicker(QWidget):
             group = QTreeWidgetItem(self.tree, [_(label)])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             markets = sorted(
-                (m for m in self._markets.values() if m.region == region), key=lambda m: m.name(locale).casefold()
+                (m for m in self._markets.values() if m.region == region),
+                key=lambda m: m.name(locale).casefold(),
             )
             for market in markets:
                 item = QTreeWidgetItem(group, self._row(market, locale))
                 item.setData(0, CODE_ROLE, market.code)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+                )
                 checked = market.code in self._order
                 item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
                 self._mark_unconfirmed(item, market)
