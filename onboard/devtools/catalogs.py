@@ -25,6 +25,7 @@ _KEYWORDS = {
     DOMAIN: {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)},
     QT_DOMAIN: {"QT_": ((1, "c"), 2)},
 }
+_WORD = re.compile(r"[^\W\d_]{2,}")
 _PLACEHOLDER = {DOMAIN: re.compile(r"\{[a-z_]+\}"), QT_DOMAIN: re.compile(r"%\d")}
 
 
@@ -79,7 +80,8 @@ def update() -> None:
     for domain in _KEYWORDS:
         template = extract(domain)
         template_path(domain).write_bytes(_po_bytes(template))
-        for code in languages(domain):
+        # English last: filling its strings must not write into the template's messages others still copy.
+        for code in sorted(languages(domain), key=lambda code: code == SOURCE_LANGUAGE):
             path = catalog_path(code, domain)
             catalog = _read(path, code, domain) if path.exists() else Catalog(locale=code, domain=domain)
             catalog.update(template, no_fuzzy_matching=True)
@@ -138,11 +140,18 @@ def _catalog_problems(code: str, domain: str, expected: set) -> list[str]:
         if not all(strings) or (len(ids) > 1 and len(strings) != catalog.num_plurals):
             found.append(f"{label} is not translated")
             continue
+        if code != SOURCE_LANGUAGE and strings[0] == ids[0] and _is_phrase(placeholder.sub("", ids[0])):
+            found.append(f"{label} is still English")
         wanted = set(placeholder.findall(ids[-1]))
         for string in strings:
             if set(placeholder.findall(string)) != wanted:
                 found.append(f"{label}: placeholders {sorted(wanted)} differ in {string!r}")
     return found
+
+
+def _is_phrase(text: str) -> bool:
+    """Three or more words: a text no other language writes the same (unlike "OK" or "VAT / GST")."""
+    return sum(1 for token in text.split() if _WORD.search(token)) >= 3
 
 
 def main(argv: list[str]) -> int:

@@ -51,7 +51,7 @@ class OnboardWizard(QWizard):
         """Set every word again in the current interface language (called on a live switch)."""
         self.setButtonText(QWizard.WizardButton.BackButton, _("&Back"))
         self.setButtonText(QWizard.WizardButton.NextButton, _("&Next"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, _("&Finish"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, _("Fini&sh"))
         self.setButtonText(QWizard.WizardButton.CommitButton, _("&Continue"))
         for page in self.pages():
             page.retranslate()

@@ -91,12 +91,12 @@ class StorePage(QWizardPage):
         self.setSubTitle(_("Who sells, from where, and what. Every change is saved at once."))
         locale = babel_locale()
         labels = (
-            (self.business_name, _("Business &name:"), _("Business name")),
-            (self.legal_form, _("&Legal form:"), _("Legal form")),
+            (self.business_name, _("Business na&me:"), _("Business name")),
+            (self.legal_form, _("Le&gal form:"), _("Legal form")),
             (self.origin, _("Country of &origin:"), _("Country of origin")),
-            (self.currency, _("Base &currency:"), _("Base currency")),
+            (self.currency, _("Base c&urrency:"), _("Base currency")),
             (self.email, _("Contact &e-mail:"), _("Contact e-mail")),
-            (self.source_language, _("Language of your &listings:"), _("Language of your listings")),
+            (self.source_language, _("Language of your l&istings:"), _("Language of your listings")),
         )
         for widget, label_text, accessible in labels:
             label = self.form.labelForField(widget)

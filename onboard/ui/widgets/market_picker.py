@@ -219,5 +219,6 @@ class MarketPicker(QWidget):
             label = escape(label)
         as_of = _("as of {date}").format(date=format_date(source.as_of, "medium", locale=locale))
         # Translators: a link to the web page a fact comes from.
-        link = f"<a dir='ltr' href='{escape(source.url)}'>{escape(_('source'))}</a>"
+        link_text = _("source")
+        link = f"<a dir='ltr' href='{escape(source.url)}'>{escape(link_text)}</a>"
         return f"{label}, {escape(as_of)}, {link}"
