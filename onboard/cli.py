@@ -12,7 +12,7 @@ from onboard.core import i18n
 from onboard.core.errors import OnboardError
 from onboard.core.i18n import _
 
-COMMANDS = ("markets", "init")
+COMMANDS = ("markets", "init", "import", "listings")
 
 
 def _codes(text: str) -> tuple[str, ...]:
@@ -43,6 +43,18 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--situations", type=_codes, default=(), metavar="S1,S2", help=_situations_help())
     init.add_argument("--legal-form", default="", metavar="FORM", help=_legal_forms_help())
     init.add_argument("--email", default="", help=_("contact e-mail"))
+
+    importing = commands.add_parser("import", help=_("import a product spreadsheet (CSV or XLSX) into a project"))
+    importing.add_argument("project", metavar="PROJECT", help=_("the project file"))
+    importing.add_argument("file", metavar="FILE", help=_("the spreadsheet: .csv, .tsv, .txt or .xlsx"))
+    importing.add_argument("--sheet", metavar="S", help=_("the sheet to read in a workbook (default: the likeliest)"))
+    importing.add_argument("--mapping", metavar="MAP.toml", help=_("a saved column mapping to use"))
+    importing.add_argument("--encoding", metavar="E", help=_("the text file's encoding, e.g. GBK (default: detected)"))
+
+    listings = commands.add_parser("listings", help=_("show the catalogue with each row's problems"))
+    listings.add_argument("project", metavar="PROJECT", help=_("the project file"))
+    listings.add_argument("--lang", metavar="L", help=_("show the listings in language L (once translated)"))
+    listings.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
     return parser
 
 
@@ -106,6 +118,125 @@ def run_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _progress_printer() -> object:
+    """Progress on stderr: a line redrawn in place on a terminal, a few plain lines otherwise."""
+    from onboard.core.jobs import Progress
+
+    last = [-1]
+
+    def report(fraction: float, message: str) -> None:
+        percent = int(fraction * 100)
+        if sys.stderr.isatty():
+            sys.stderr.write(f"\r{message} {percent:3d}%")
+            if percent == 100 and last[0] < 100:
+                sys.stderr.write("\n")
+        elif percent // 25 > last[0] // 25:
+            sys.stderr.write(f"{message} {percent}%\n")
+        last[0] = max(last[0], percent)
+        sys.stderr.flush()
+
+    return Progress(report, interval=0.2)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from onboard.core.columns import load_mapping
+    from onboard.core.i18n import ngettext
+    from onboard.core.importing import run_import as import_file
+    from onboard.core.project import Project
+
+    mapping = load_mapping(args.mapping) if args.mapping else None
+    with Project.open(args.project) as project:
+        result = import_file(project, args.file, encoding=args.encoding, sheet=args.sheet, mapping=mapping,
+                             progress=_progress_printer())  # fmt: skip
+    source = result.platform or (result.sheet and _("sheet “{sheet}”").format(sheet=result.sheet)) or result.encoding
+    print(
+        ngettext("Imported {count} row from {file} ({source}): {added} new, {updated} updated.",
+                 "Imported {count} rows from {file} ({source}): {added} new, {updated} updated.",
+                 result.imported).format(count=result.imported, file=result.file.name, source=source,
+                                         added=result.added, updated=result.updated)  # fmt: skip
+    )
+    if result.merged:
+        print(ngettext("{count} continuation row was merged into its product.",
+                       "{count} continuation rows were merged into their products.",
+                       result.merged).format(count=result.merged))  # fmt: skip
+    if result.flagged:
+        print(ngettext("{count} row has problems (imported and flagged):",
+                       "{count} rows have problems (imported and flagged):",
+                       len(result.flagged)).format(count=len(result.flagged)))  # fmt: skip
+        for line in problem_lines(result.flagged):
+            print(f"  {line}")
+    if result.skipped:
+        print(ngettext("{count} row was skipped:", "{count} rows were skipped:", len(result.skipped)).format(
+            count=len(result.skipped)))  # fmt: skip
+        for row, reason in result.skipped:
+            print("  " + _("Row {row}: {reason}").format(row=row, reason=reason))
+    return 0
+
+
+def problem_lines(flagged: list, most: int = 30) -> list[str]:
+    """One line per kind of problem, with the rows it occurs on ("Rows 4, 9, 12–15: ...")."""
+    from onboard.core.catalogue import field_label
+    from onboard.core.i18n import ngettext
+
+    rows_of: dict[tuple[str, str], list[int]] = {}
+    for listing, problems in flagged:
+        for problem in problems:
+            column = listing.source_columns.get(problem.field) or field_label(problem.field)
+            rows_of.setdefault((column, problem.describe()), []).append(listing.source_row)
+    lines = []
+    for (column, problem), rows in list(rows_of.items())[:most]:
+        lines.append(
+            ngettext("Row {rows}, column “{column}”: {problem}", "Rows {rows}, column “{column}”: {problem}",
+                     len(rows)).format(rows=_compact(rows), column=column, problem=problem)  # fmt: skip
+        )
+    if len(rows_of) > most:
+        lines.append(_("… and {count} more kinds of problem; see `onboard listings`.").format(count=len(rows_of) - most))
+    return lines
+
+
+def _compact(rows: list[int], most: int = 8) -> str:
+    """12, 13, 14, 20 -> "12–14, 20"; long lists end with "… (N rows)"."""
+    runs: list[list[int]] = []
+    for row in sorted(set(rows)):
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    text = ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 2 else ", ".join(map(str, run)) for run in runs[:most])
+    return text + (f", … ({len(set(rows))})" if len(runs) > most else "")
+
+
+def run_listings(args: argparse.Namespace) -> int:
+    from onboard.core.catalogue import validate
+    from onboard.core.catalogue_store import load_listings
+    from onboard.core.listings_view import listing_record
+    from onboard.core.project import Project
+
+    with Project.open(args.project) as project:
+        profile = project.profile()
+        if args.lang and args.lang not in (profile.source_language,):
+            from onboard.core.errors import OnboardError
+
+            raise OnboardError(
+                _("There are no translations into “{language}” yet. Translate the listings first.").format(
+                    language=args.lang
+                )
+            )
+        listings = load_listings(project)
+    problems = validate(listings)
+    records = [listing_record(listing, problems.get(index, [])) for index, listing in enumerate(listings)]
+    if args.json:
+        json.dump({"language": args.lang or profile.source_language, "listings": records}, sys.stdout,
+                  ensure_ascii=False, indent=2)  # fmt: skip
+        sys.stdout.write("\n")
+        return 0
+    for record in records:
+        indent = "  " if record["parent_sku"] else ""
+        flag = f"  ⚠ {len(record['problems'])}" if record["problems"] else ""
+        print(f"{indent}{record['sku']:<24} {record['price']:>10}  {record['title'][:60]}{flag}")
+    return 0
+
+
 def open_window(project: str | None) -> int:
     from onboard.ui.app import run
 
@@ -121,7 +252,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return open_window(None)
     try:
-        return {"markets": run_markets, "init": run_init}[args.command](args)
+        commands = {"markets": run_markets, "init": run_init, "import": run_import, "listings": run_listings}
+        return commands[args.command](args)
     except OnboardError as error:
         print(f"onboard: {error}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(f"onboard: {_('Stopped. The project is unchanged.')}", file=sys.stderr)
+        return 130

@@ -41,9 +41,34 @@ def _schema_1(db: sqlite3.Connection) -> None:
         db.execute(statement)  # one by one: executescript() would commit the surrounding transaction
 
 
+def _schema_2(db: sqlite3.Connection) -> None:
+    """The catalogue: listings (fields as JSON) and the imports they came from."""
+    for statement in (
+        """CREATE TABLE import_batch (
+            id INTEGER PRIMARY KEY,
+            file TEXT NOT NULL,
+            format TEXT NOT NULL,
+            columns TEXT NOT NULL,
+            imported_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE listing (
+            id INTEGER PRIMARY KEY,
+            position INTEGER NOT NULL,
+            sku TEXT NOT NULL,
+            parent_sku TEXT NOT NULL DEFAULT '',
+            fields TEXT NOT NULL,
+            import_id INTEGER REFERENCES import_batch (id),
+            source_row INTEGER NOT NULL DEFAULT 0
+        )""",
+        "CREATE INDEX listing_sku ON listing (sku)",
+        "CREATE INDEX listing_position ON listing (position)",
+    ):
+        db.execute(statement)
+
+
 #: MIGRATIONS[n] takes a project from schema version n to n + 1, inside the caller's transaction.
 #: Append only; never edit a shipped step.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_schema_1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_schema_1, _schema_2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _PROFILE_COLUMNS = ("name", "origin", "currency", "source_language", "legal_form", "email")
@@ -121,6 +146,15 @@ class Project:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The connection, for core modules that keep their own tables (never for the UI or the CLI)."""
+        return self._db
+
+    def transaction(self):
+        """`with project.transaction():` — one change, all or nothing."""
+        return _transaction(self._db)
 
     @property
     def schema_version(self) -> int:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWizard
 
 from onboard.core.i18n import _
+from onboard.ui.pages.listings_page import ListingsPage
 from onboard.ui.pages.markets_page import MarketsPage
 from onboard.ui.pages.project_page import ProjectPage
 from onboard.ui.pages.store_page import StorePage
@@ -18,6 +19,7 @@ class PageId(IntEnum):
     PROJECT = 0
     STORE = 1
     MARKETS = 2
+    LISTINGS = 3
 
 
 class OnboardWizard(QWizard):
@@ -34,9 +36,11 @@ class OnboardWizard(QWizard):
         self.project_page = ProjectPage(session)
         self.store_page = StorePage(session)
         self.markets_page = MarketsPage(session)
+        self.listings_page = ListingsPage(session)
         self.setPage(PageId.PROJECT, self.project_page)
         self.setPage(PageId.STORE, self.store_page)
         self.setPage(PageId.MARKETS, self.markets_page)
+        self.setPage(PageId.LISTINGS, self.listings_page)
         self.retranslate()
         self.restart()
 
@@ -45,7 +49,7 @@ class OnboardWizard(QWizard):
         self.completed.emit()
 
     def pages(self) -> tuple:
-        return self.project_page, self.store_page, self.markets_page
+        return self.project_page, self.store_page, self.markets_page, self.listings_page
 
     def retranslate(self) -> None:
         """Set every word again in the current interface language (called on a live switch)."""
