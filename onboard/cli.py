@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -150,10 +151,13 @@ def run_import(args: argparse.Namespace) -> int:
                              progress=_progress_printer())  # fmt: skip
     source = result.platform or (result.sheet and _("sheet “{sheet}”").format(sheet=result.sheet)) or result.encoding
     print(
-        ngettext("Imported {count} row from {file} ({source}): {added} new, {updated} updated.",
-                 "Imported {count} rows from {file} ({source}): {added} new, {updated} updated.",
-                 result.imported).format(count=result.imported, file=result.file.name, source=source,
-                                         added=result.added, updated=result.updated)  # fmt: skip
+        ngettext(
+            "Imported {count} row from {file} ({source}): {added} new, {updated} updated.",
+            "Imported {count} rows from {file} ({source}): {added} new, {updated} updated.",
+            result.imported,
+        ).format(
+            count=result.imported, file=result.file.name, source=source, added=result.added, updated=result.updated
+        )  # fmt: skip
     )
     if result.merged:
         print(ngettext("{count} continuation row was merged into its product.",
@@ -186,11 +190,14 @@ def problem_lines(flagged: list, most: int = 30) -> list[str]:
     lines = []
     for (column, problem), rows in list(rows_of.items())[:most]:
         lines.append(
-            ngettext("Row {rows}, column “{column}”: {problem}", "Rows {rows}, column “{column}”: {problem}",
-                     len(rows)).format(rows=_compact(rows), column=column, problem=problem)  # fmt: skip
+            ngettext(
+                "Row {rows}, column “{column}”: {problem}", "Rows {rows}, column “{column}”: {problem}", len(rows)
+            ).format(rows=_compact(rows), column=column, problem=problem)  # fmt: skip
         )
     if len(rows_of) > most:
-        lines.append(_("… and {count} more kinds of problem; see `onboard listings`.").format(count=len(rows_of) - most))
+        lines.append(
+            _("… and {count} more kinds of problem; see `onboard listings`.").format(count=len(rows_of) - most)
+        )
     return lines
 
 
@@ -257,6 +264,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OnboardError as error:
         print(f"onboard: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `onboard listings ... | head`: the reader has had enough
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit-time flush quiet
+        return 0
     except KeyboardInterrupt:
-        print(f"onboard: {_('Stopped. The project is unchanged.')}", file=sys.stderr)
+        stopped = _("Stopped. The project is unchanged.")
+        print(f"onboard: {stopped}", file=sys.stderr)
         return 130

@@ -109,11 +109,16 @@ LIST_FIELDS = ("bullets", "materials", "images", "tags")
 # -- parsing ------------------------------------------------------------------------------------------
 
 
+_PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d{1,2}|\.\d{4,})?|-?0\.\d+")  # never "1.234": that may be 1234
 _CURRENCY_WORD = re.compile(r"^(?:[A-Z]{3}|Rp|RM|Rs|R|kr|zł|Kč|TL|S/)\.?\s*|\s*(?:[A-Z]{3}|kr|zł|Kč|TL|lei)$")
 
 
 def parse_decimal(text: str) -> Decimal | None:
     """A number as sellers write it: "1,234.50", "1.234,50", "12,5", "¥1,980", "R$ 19,90"; None if not one."""
+    if _PLAIN_NUMBER.fullmatch(text):  # most cells: no symbols, no grouping
+        return Decimal(text)
+    if not text.strip():
+        return None
     cleaned = "".join(ch for ch in unicodedata.normalize("NFKC", text) if unicodedata.category(ch) != "Sc")
     cleaned = _CURRENCY_WORD.sub("", cleaned.strip())  # "CNY 89.00", "R$ 19,90" (after $ went), "25 zł"
     cleaned = re.sub(r"(?<=\d)[\s'’](?=\d{3}\b)", "", cleaned.strip())  # 1 234 / 1'234
@@ -123,7 +128,7 @@ def parse_decimal(text: str) -> Decimal | None:
         decimal_mark = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
     elif cleaned.count(",") == 1 and not re.search(r",\d{3}$", cleaned):
         decimal_mark = ","
-    elif cleaned.count(".") == 1 and not re.search(r"^\D?\d{1,3}\.\d{3}$", cleaned):
+    elif cleaned.count(".") == 1 and not re.search(r"^[+-]?[1-9]\d{0,2}\.\d{3}$", cleaned):
         decimal_mark = "."
     else:
         decimal_mark = ""  # only grouping marks ("1,234", "1.234.567")

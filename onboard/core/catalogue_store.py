@@ -41,8 +41,13 @@ def load_listings(project: Project) -> list[Listing]:
     empty = MappingProxyType({})
     return [
         Listing(
-            id=listing_id, sku=sku, parent_sku=parent_sku, source_row=source_row, import_id=import_id or 0,
-            source_columns=columns_of_import.get(import_id, empty), **_decode(stored),
+            id=listing_id,
+            sku=sku,
+            parent_sku=parent_sku,
+            source_row=source_row,
+            import_id=import_id or 0,
+            source_columns=columns_of_import.get(import_id, empty),
+            **_decode(stored),
         )  # fmt: skip
         for listing_id, sku, parent_sku, stored, import_id, source_row in project.db.execute(
             "SELECT id, sku, parent_sku, fields, import_id, source_row FROM listing ORDER BY position, id"

@@ -56,6 +56,8 @@ class ImportResult:
     merged: int = 0  # continuation rows folded into their product (Shopify image rows)
     flagged: list[tuple[Listing, list[Problem]]] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)
+    catalogue: list[Listing] = field(default_factory=list)  # the whole catalogue after the import
+    problems: dict[int, list[Problem]] = field(default_factory=dict)  # by position in `catalogue`
 
     @property
     def imported(self) -> int:
@@ -79,7 +81,9 @@ def read_layout(table: Table, mapping: dict[str, str] | None = None, sample_rows
         header_index = int(settings["attributeRow"]) - 1
     else:
         # a platform's own key row wins over its translated label rows; otherwise the row most like a header
-        scores = [(col.detect_platform(row) is not None, col.header_score(row)) for row in buffered[:HEADER_SEARCH_ROWS]]
+        scores = [
+            (col.detect_platform(row) is not None, col.header_score(row)) for row in buffered[:HEADER_SEARCH_ROWS]
+        ]
         best = max(scores)
         header_index = scores.index(best) if best[0] or best[1] >= 2 else _first_filled(buffered)
     headers = [cell.strip() for cell in buffered[header_index]]
@@ -117,7 +121,9 @@ def preview(path: str | Path, *, encoding: str | None = None, sheet: str | None 
 # -- values --------------------------------------------------------------------------------------------------
 
 _NUMBER_AND_UNIT = re.compile(r"^\s*([-+]?[\d.,]+)\s*([^\d\s].*?)?\s*$")
-_THREE_SIZES = re.compile(r"([\d.,]+)\s*([a-zA-Z\u4e00-\u9fff]*)\s*[x×X*✕]\s*([\d.,]+)\s*\2?\s*[x×X*✕]\s*([\d.,]+)\s*(\S*)")
+_THREE_SIZES = re.compile(
+    r"([\d.,]+)\s*([a-zA-Z\u4e00-\u9fff]*)\s*[x×X*✕]\s*([\d.,]+)\s*\2?\s*[x×X*✕]\s*([\d.,]+)\s*(\S*)"
+)
 _LIST_SEPARATORS = re.compile(r"\s*[;；|\n]\s*")
 _TAG_SEPARATORS = re.compile(r"\s*[;；|\n,，、#]\s*")
 _IMAGE_SEPARATORS = re.compile(r"\s*(?:[;；|\n]+|,\s*(?=https?://|/|\.{1,2}/|[A-Za-z]:\\)|\s+(?=https?://))\s*")
@@ -390,7 +396,7 @@ def run_import(
     table = open_table(path, encoding=encoding, sheet=sheet)
     try:
         layout, buffered = read_layout(table, mapping)
-        for header, target in layout.mapping.items():
+        for target in layout.mapping.values():
             col.check_target(target)
         platform = layout.platform.code if layout.platform else ""
         result = ImportResult(path, layout.platform.name if layout.platform else "", table.encoding,
@@ -405,9 +411,10 @@ def run_import(
         progress.update(1.0, force=True)
     finally:
         table.rows.close()
-    catalogue = load_listings(project)
-    problems = validate(catalogue)
-    result.flagged = [(catalogue[i], found) for i, found in problems.items() if catalogue[i].import_id == import_id]
+    result.catalogue = load_listings(project)
+    result.problems = validate(result.catalogue)
+    result.flagged = [(result.catalogue[i], found) for i, found in result.problems.items()
+                      if result.catalogue[i].import_id == import_id]  # fmt: skip
     return result
 
 

@@ -163,9 +163,7 @@ def _market(code: str, raw: dict[str, Any]) -> Market:
             locales_source=_source(raw["locales"], f"{where}.locales"),
             languages=tuple(Language(item["code"], item["argos"]) for item in raw["languages"]["value"]),
             languages_source=_source(raw["languages"], f"{where}.languages"),
-            vat=Vat(
-                vat["name"], _optional_decimal(vat, "rate"), vat.get("note", ""), _source(vat, f"{where}.vat")
-            ),
+            vat=Vat(vat["name"], _optional_decimal(vat, "rate"), vat.get("note", ""), _source(vat, f"{where}.vat")),
             tax_inclusive=bool(raw["price_display"]["tax_inclusive"]),
             price_display_source=_source(raw["price_display"], f"{where}.price_display"),
             import_regime=ImportRegime(

@@ -168,9 +168,7 @@ class Project:
             raise ProjectError(_("{path} has no seller profile; the file is damaged.").format(path=self.path))
         values = dict(zip(_PROFILE_COLUMNS, row, strict=True))
         for key, table in _CODE_TABLES.items():
-            values[key] = tuple(
-                code for (code,) in self._db.execute(f"SELECT code FROM {table} ORDER BY code")
-            )
+            values[key] = tuple(code for (code,) in self._db.execute(f"SELECT code FROM {table} ORDER BY code"))
         values["markets"] = tuple(
             code for (code,) in self._db.execute("SELECT code FROM target_market ORDER BY position")
         )
@@ -240,9 +238,7 @@ def _check_and_migrate(db: sqlite3.Connection, path: Path) -> None:
 
 
 def _damaged(path: Path) -> str:
-    return _("{path} is damaged and cannot be opened. Open a backup copy of the project instead.").format(
-        path=path
-    )
+    return _("{path} is damaged and cannot be opened. Open a backup copy of the project instead.").format(path=path)
 
 
 def _migrate(db: sqlite3.Connection, version: int) -> None:

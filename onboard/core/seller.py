@@ -110,16 +110,12 @@ def check_profile(profile: SellerProfile) -> None:
 
 def check_country(code: str) -> None:
     if not _is_country(code) or code not in Locale.parse("en").territories:
-        raise InvalidValue(
-            _("Unknown country code “{code}”. Use a two-letter code such as CN.").format(code=code)
-        )
+        raise InvalidValue(_("Unknown country code “{code}”. Use a two-letter code such as CN.").format(code=code))
 
 
 def check_currency(code: str) -> None:
     if code not in _current_currencies():
-        raise InvalidValue(
-            _("Unknown currency “{code}”. Use a three-letter ISO code such as CNY.").format(code=code)
-        )
+        raise InvalidValue(_("Unknown currency “{code}”. Use a three-letter ISO code such as CNY.").format(code=code))
 
 
 def _check_codes(codes: tuple[str, ...], known, template: str) -> None:
@@ -168,11 +164,7 @@ def _is_country(code: str) -> bool:
 @cache
 def _current_currencies() -> frozenset[str]:
     today = date.today()
-    codes = {
-        code
-        for territory in Locale.parse("en").territories
-        for code in _territory_currencies(territory, today)
-    }
+    codes = {code for territory in Locale.parse("en").territories for code in _territory_currencies(territory, today)}
     return frozenset(codes & set(list_currencies()))
 
 

@@ -111,9 +111,7 @@ def problems() -> list[str]:
             found.append(f"{path.name}: missing; run `python -m onboard.devtools.catalogs update`")
             continue
         if {_key(m) for m in _read(path, None, domain) if m.id} != fresh:
-            found.append(
-                f"{path.name}: stale against the code; run `python -m onboard.devtools.catalogs update`"
-            )
+            found.append(f"{path.name}: stale against the code; run `python -m onboard.devtools.catalogs update`")
         for code in languages(domain):
             found += _catalog_problems(code, domain, fresh)
     return found

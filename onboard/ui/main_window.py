@@ -116,9 +116,7 @@ class MainWindow(QMainWindow):
         suggested = _("My store.onboard")
         # Translators: a file-dialog filter; keep "(*.onboard)" as it is.
         kinds = _("Onboard projects (*.onboard)")
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("New project"), str(Path.home() / suggested), kinds
-        )
+        path, _filter = QFileDialog.getSaveFileName(self, _("New project"), str(Path.home() / suggested), kinds)
         if path:
             self._use_project(self.session.create, path)
 
@@ -157,9 +155,9 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             _("About Onboard"),
-            _(
-                "Onboard {version}: from your products to listings that sell in other countries, offline."
-            ).format(version=__version__),
+            _("Onboard {version}: from your products to listings that sell in other countries, offline.").format(
+                version=__version__
+            ),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name

@@ -14,8 +14,6 @@ from onboard.core.columns import guess_mapping, load_mapping, save_mapping
 from onboard.core.errors import InvalidValue
 from onboard.core.importing import run_import
 from onboard.core.jobs import Cancelled, Progress
-from onboard.core.project import Project
-from onboard.core.seller import SellerProfile
 from onboard.core.tabular import UnreadableFile, open_table
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
@@ -26,14 +24,6 @@ ZH_ROWS = [
     ["LC-LAMP-001", "莲花LED台灯 三档调光", "89.00", "120", "650", "g", "6901234567892", "白色"],
     ["LC-MUG-002", "陶瓷马克杯 350ml", "25,50", "300", "0.4", "kg", "", "蓝色"],
 ]
-
-
-@pytest.fixture
-def project(tmp_path):
-    path = tmp_path / "shop.onboard"
-    Project.create(path, SellerProfile(name="Lotus", origin="CN", currency="CNY", markets=("US",))).close()
-    with Project.open(path) as opened:
-        yield opened
 
 
 def write_csv(path: Path, rows, encoding="utf-8", delimiter=",") -> Path:
@@ -64,7 +54,11 @@ def test_chinese_headers_in_every_encoding(project, tmp_path, encoding, expected
 
 
 def test_big5_traditional_chinese(project, tmp_path):
-    rows = [["貨號", "商品名稱", "價格", "庫存"], ["TW-01", "竹製餐具組 四件裝", "350", "20"], ["TW-02", "檜木香皂", "120", "50"]]
+    rows = [
+        ["貨號", "商品名稱", "價格", "庫存"],
+        ["TW-01", "竹製餐具組 四件裝", "350", "20"],
+        ["TW-02", "檜木香皂", "120", "50"],
+    ]
     result = run_import(project, write_csv(tmp_path / "tw.csv", rows, encoding="big5"))
     assert result.encoding == "cp950"
     assert [item.title for item in load_listings(project)] == ["竹製餐具組 四件裝", "檜木香皂"]
@@ -115,7 +109,10 @@ def test_broken_rows_are_imported_and_flagged_with_row_and_column(project, tmp_p
     assert result.imported == 7
     assert result.skipped == [(9, "empty row")]
     messages = {problem.message(listing) for listing, problems in result.flagged for problem in problems}
-    assert "Row 3, column “GTIN”: “4006381333932” is not a valid GTIN/EAN/UPC/JAN (wrong length or check digit)" in messages
+    assert (
+        "Row 3, column “GTIN”: “4006381333932” is not a valid GTIN/EAN/UPC/JAN (wrong length or check digit)"
+        in messages
+    )
     assert "Row 4, column “SKU”: the SKU “A-1” is used more than once (also on row 2)" in messages
     assert "Row 5, column “Price”: “twelve” is not a number" in messages
     assert "Row 6, column “Price”: “-3” is negative" in messages
@@ -188,11 +185,13 @@ def test_formulas_give_their_cached_values_and_are_never_evaluated(project, tmp_
     sheet = workbook.active
     sheet.append(["SKU", "Title", "Price"])
     sheet.append(["F-1", "Kettle", "=10+9.9"])
-    sheet.append(["F-2", "=HYPERLINK(\"http://evil.example\")", 5])
+    sheet.append(["F-2", '=HYPERLINK("http://evil.example")', 5])
     workbook.save(path)
     with zipfile.ZipFile(path) as archive:  # give the first formula a cached value, as Excel would
         parts = {name: archive.read(name) for name in archive.namelist()}
-    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(b"<f>10+9.9</f>", b"<f>10+9.9</f><v>19.9</v>")
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+        b"<f>10+9.9</f>", b"<f>10+9.9</f><v>19.9</v>"
+    )
     with zipfile.ZipFile(path, "w") as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
@@ -291,8 +290,11 @@ def test_a_bad_mapping_file_is_explained(tmp_path):
     ("relative", "platform", "encoding"),
     [
         ("seller-files/shopify-products-export/GuiVicS/products_export.csv", "shopify", "utf-8"),
-        ("seller-files/woocommerce-product-export/wc-product-export-24-8-2021-1629795340224.csv", "woocommerce",
-         "utf-8-sig"),
+        (
+            "seller-files/woocommerce-product-export/wc-product-export-24-8-2021-1629795340224.csv",
+            "woocommerce",
+            "utf-8-sig",
+        ),
         ("seller-files/amazon-listings-report/Active+Listings+Report+07-02-2021.txt", "amazon", "cp1252"),
         ("platform-templates/amazon/Flat.File.Listingloader.jp.txt", "amazon", "cp932"),
         ("seller-files/etsy-listings-download/sabaceramics/EtsyListingsDownload.csv", "etsy", "utf-8"),
@@ -325,7 +327,9 @@ def test_real_shopify_export_groups_variants_under_products(project):
 
 @needs_shared
 def test_real_woocommerce_variations_find_their_parent(project):
-    run_import(project, SHARED / "seller-files/woocommerce-product-export/wc-product-export-24-8-2021-1629795340224.csv")
+    run_import(
+        project, SHARED / "seller-files/woocommerce-product-export/wc-product-export-24-8-2021-1629795340224.csv"
+    )
     listings = load_listings(project)
     variants = [item for item in listings if item.is_variant]
     parents = {item.sku for item in listings}

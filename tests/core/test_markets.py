@@ -98,9 +98,7 @@ def test_arabic_markets_use_right_to_left_locales():
 
 
 def test_a_block_without_a_source_is_refused():
-    raw = tomllib.loads(files("onboard.data").joinpath("markets.toml").read_text(encoding="utf-8"))[
-        "markets"
-    ]["DE"]
+    raw = tomllib.loads(files("onboard.data").joinpath("markets.toml").read_text(encoding="utf-8"))["markets"]["DE"]
     del raw["vat"]["source"]
     with pytest.raises(MarketDataError, match="DE.vat: missing 'source'"):
         _market("DE", raw)

@@ -142,9 +142,7 @@ def test_older_file_is_migrated_forward(tmp_path):
         db.execute("PRAGMA user_version = 0")
     with Project.open(path) as project:
         assert project.schema_version == SCHEMA_VERSION
-        tables = {
-            row[0] for row in project.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
+        tables = {row[0] for row in project.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"profile", "target_market", "profile_category", "profile_situation"} <= tables
 
 

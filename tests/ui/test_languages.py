@@ -52,9 +52,7 @@ def test_qt_words_are_translated_where_qt_ships_none(open_window):
     assert set(qt_languages()) == {"vi", "th", "id", "ms", "fil", "hi", "bn", "ur", "sw"}
     for code in UI_LANGUAGES:
         window.set_language(code)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel).text()
         if code != "en":
             assert cancel != "Cancel", code

@@ -28,9 +28,7 @@ def test_elf_hash_matches_the_hashes_in_qts_own_files():
 
 def test_qt_reads_what_we_write(qapp):
     translator = QTranslator()
-    data = build_qm(
-        [("QLineEdit", "Delete", "Futa"), ("QFileDialog", "Delete", "Futa faili"), ("X", "Skip", "")]
-    )
+    data = build_qm([("QLineEdit", "Delete", "Futa"), ("QFileDialog", "Delete", "Futa faili"), ("X", "Skip", "")])
     assert translator.load(data)
     qapp.installTranslator(translator)
     try:

@@ -99,8 +99,6 @@ def test_market_search_filters_and_keeps_regions(open_window, tmp_path):
     for index in range(picker.tree.topLevelItemCount()):
         group = picker.tree.topLevelItem(index)
         visible += [
-            group.child(i).data(0, CODE_ROLE)
-            for i in range(group.childCount())
-            if not group.child(i).isHidden()
+            group.child(i).data(0, CODE_ROLE) for i in range(group.childCount()) if not group.child(i).isHidden()
         ]
     assert set(visible) == {"DE", "FR", "ES", "IT", "NL"}

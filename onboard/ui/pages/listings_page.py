@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from onboard.core.catalogue import validate
 from onboard.core.catalogue_store import load_listings
 from onboard.core.i18n import _, ngettext
 from onboard.core.importing import ImportResult, run_import
@@ -44,6 +45,7 @@ class ListingsPage(QWizardPage):
         super().__init__()
         self._session = session
         self._job: workers.Job | None = None
+        self._loader: workers.Job | None = None
         self.import_button = QPushButton()
         self.import_button.clicked.connect(self.choose_file)
         self.sample = QComboBox()
@@ -57,6 +59,7 @@ class ListingsPage(QWizardPage):
         self.proxy = ListingsFilter(self.model)
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # import order first
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -113,10 +116,24 @@ class ListingsPage(QWizardPage):
         self.reload()
 
     def reload(self) -> None:
+        """Read the catalogue in a worker (thousands of rows) and show it when it is ready."""
         project = self._session.project
-        self.model.set_listings(load_listings(project) if project else [])
-        if self.proxy.sortColumn() >= 0:
-            self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())
+        if project is None:
+            self.show_catalogue([], {})
+            return
+        project_path = project.path
+
+        def work(_progress):
+            with Project.open(project_path) as opened:
+                listings = load_listings(opened)
+            return listings, validate(listings)
+
+        self._loader = workers.Job(work)
+        self._loader.signals.finished.connect(lambda loaded: self.show_catalogue(*loaded))
+        workers.start(self._loader)
+
+    def show_catalogue(self, listings: list, problems: dict) -> None:
+        self.model.set_listings(listings, problems)
         self.proxy.set_search(self.search.text())
         self._show_count()
 
@@ -188,7 +205,7 @@ class ListingsPage(QWizardPage):
 
     def _imported(self, result: ImportResult) -> None:
         self._finish_job()
-        self.reload()
+        self.show_catalogue(result.catalogue, result.problems)
         lines = [
             ngettext("{count} row imported: {added} new, {updated} updated.",
                      "{count} rows imported: {added} new, {updated} updated.",
@@ -206,7 +223,9 @@ class ListingsPage(QWizardPage):
 
     def _failed(self, message: str) -> None:
         self._finish_job()
-        QMessageBox.warning(self, _("Import failed"), _("{message}\n\nYour project is unchanged.").format(message=message))
+        QMessageBox.warning(
+            self, _("Import failed"), _("{message}\n\nYour project is unchanged.").format(message=message)
+        )
 
     def _cancelled(self) -> None:
         self._finish_job()

@@ -54,8 +54,6 @@ class MarketsPage(QWizardPage):
     def _show_count(self) -> None:
         chosen = len(self.picker.selection())
         if chosen:
-            self.count.setText(
-                ngettext("{count} market chosen", "{count} markets chosen", chosen).format(count=chosen)
-            )
+            self.count.setText(ngettext("{count} market chosen", "{count} markets chosen", chosen).format(count=chosen))
         else:
             self.count.setText(_("Choose at least one market."))

@@ -33,9 +33,7 @@ class ProjectPage(QWizardPage):
         self.language = QComboBox()
         for code in UI_LANGUAGES:
             self.language.addItem(native_name(code), code)
-        self.language.currentIndexChanged.connect(
-            lambda: self.language_chosen.emit(self.language.currentData())
-        )
+        self.language.currentIndexChanged.connect(lambda: self.language_chosen.emit(self.language.currentData()))
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_requested)
         self.open_button = QPushButton()

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QRunnable, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QRunnable,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -49,6 +58,7 @@ class ListingsModel(QAbstractTableModel):
         super().__init__(parent)
         self._save = save
         self._listings: list[Listing] = []
+        self.revision = 0  # changes whenever the content does
         self._problems: dict[int, list[Problem]] = {}
         self._group: list[int] = []  # row of each listing's parent (its own row for a parent or product)
         self._thumbnails: dict[str, QPixmap | None] = {}
@@ -61,10 +71,12 @@ class ListingsModel(QAbstractTableModel):
 
     # -- content ---------------------------------------------------------------------------------------
 
-    def set_listings(self, listings: list[Listing]) -> None:
+    def set_listings(self, listings: list[Listing], problems: dict[int, list[Problem]] | None = None) -> None:
+        """Show a catalogue; pass the problems when a worker has already validated it."""
         self.beginResetModel()
+        self.revision += 1
         self._listings = list(listings)
-        self._problems = validate(self._listings)
+        self._problems = validate(self._listings) if problems is None else problems
         row_of_parent = {item.sku: row for row, item in enumerate(self._listings) if not item.is_variant}
         self._group = [row_of_parent.get(item.parent_sku, row) if item.is_variant else row
                        for row, item in enumerate(self._listings)]  # fmt: skip
@@ -153,6 +165,7 @@ class ListingsModel(QAbstractTableModel):
         if text == self._text(listing, row, name, editing=True):
             return False
         self._listings[row] = self._save(listing.id, name, text)
+        self.revision += 1
         self._problems = validate(self._listings)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
         return True
@@ -190,7 +203,7 @@ class ListingsFilter(QSortFilterProxyModel):
         self._only_problems = False
         self._groups: set[int] | None = None
         self._sort_values: list[tuple] = []
-        self.setDynamicSortFilter(False)  # sort keys are computed in sort(); a reset re-sorts explicitly
+        self._sort_key: tuple[int, int] = (-1, -1)
 
     def set_search(self, text: str) -> None:
         self._needle = text.strip().casefold()
@@ -202,11 +215,16 @@ class ListingsFilter(QSortFilterProxyModel):
 
     def _refilter(self) -> None:
         model = self._model
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and newer
+            self.beginFilterChange()
         if not self._needle and not self._only_problems:
             self._groups = None
         else:
             self._groups = {model.group(row) for row in range(model.rowCount()) if self._matches(row)}
-        self.invalidateFilter()
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateFilter()
 
     def _matches(self, row: int) -> bool:
         listing = self._model.listing(row)
@@ -220,14 +238,9 @@ class ListingsFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
         return self._groups is None or self._model.group(source_row) in self._groups
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        model = self._model
-        self._sort_values = [_sort_value(model.index(row, column).data(SORT_ROLE)) for row in range(model.rowCount())]
-        super().sort(column, order)
-
     def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802
         """Compare groups by their parent's value; inside a group keep the parent first, then variants."""
-        model, values = self._model, self._sort_values
+        model, values = self._model, self._values(left.column())
         left_group, right_group = model.group(left.row()), model.group(right.row())
         if left_group != right_group:
             if values[left_group] != values[right_group]:
@@ -236,6 +249,17 @@ class ListingsFilter(QSortFilterProxyModel):
         ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
         before = (left.row() != left_group, left.row()) < (right.row() != right_group, right.row())
         return before if ascending else not before
+
+    def _values(self, column: int) -> list[tuple]:
+        """Sort keys of one column, computed once per column and content (lessThan runs n·log n times)."""
+        key = (column, self._model.revision)
+        if self._sort_key != key:
+            model = self._model
+            self._sort_values = [
+                _sort_value(model.index(row, column).data(SORT_ROLE)) for row in range(model.rowCount())
+            ]
+            self._sort_key = key
+        return self._sort_values
 
 
 def _sort_value(text: str) -> tuple:

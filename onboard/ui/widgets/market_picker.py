@@ -41,9 +41,7 @@ def import_text(market: Market, locale: Locale) -> str:
     text = describe_import_regime(market.import_regime, locale)
     if market.import_regime.upcoming:
         first = market.import_regime.upcoming[0]
-        change = _("Change announced for {date}").format(
-            date=format_date(first.date, "medium", locale=locale)
-        )
+        change = _("Change announced for {date}").format(date=format_date(first.date, "medium", locale=locale))
         text = f"{text}\n{change}"
     return text
 
