@@ -110,7 +110,10 @@ LIST_FIELDS = ("bullets", "materials", "images", "tags")
 
 
 _PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d{1,2}|\.\d{4,})?|-?0\.\d+")  # never "1.234": that may be 1234
-_CURRENCY_WORD = re.compile(r"^(?:[A-Z]{3}|Rp|RM|Rs|R|kr|zł|Kč|TL|S/)\.?\s*|\s*(?:[A-Z]{3}|kr|zł|Kč|TL|lei)$")
+_CURRENCY_WORD = re.compile(
+    r"^(?:[A-Z]{3}|Rp|RM|Rs|R|kr|zł|Kč|TL|S/)\.?\s*"  # before: "CNY 89", "Rp 99.000", "R$" once "$" is gone
+    r"|\s*(?:[A-Z]{3}|kr|zł|Kč|TL|lei|元|円|圓|块|원)$"  # after: "89 CNY", "45元", "9900원"
+)
 
 
 def parse_decimal(text: str) -> Decimal | None:

@@ -148,8 +148,8 @@ def _catalog_problems(code: str, domain: str, expected: set) -> list[str]:
 
 
 def _is_phrase(text: str) -> bool:
-    """Three or more words: a text no other language writes the same (unlike "OK" or "VAT / GST")."""
-    return sum(1 for token in text.split() if _WORD.search(token)) >= 3
+    """Three or more words: a text no other language writes the same (unlike "OK", "VAT / GST" or "GTIN / EAN")."""
+    return sum(1 for token in text.split() if _WORD.search(token) and not token.isupper()) >= 3
 
 
 def main(argv: list[str]) -> int:

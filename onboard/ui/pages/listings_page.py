@@ -65,8 +65,9 @@ class ListingsPage(QWizardPage):
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.verticalHeader().setDefaultSectionSize(44)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(0, 52)
-        self.table.setColumnWidth(2, 360)
+        self.table.setWordWrap(False)
+        for column_name, width in (("images", 52), ("sku", 190), ("title", 420), ("options", 150), ("gtin", 130)):
+            self.table.setColumnWidth(next(i for i, (n, _e) in enumerate(COLUMNS) if n == column_name), width)
         self.problems = QListWidget()
         self.progress = ProgressPanel()
         self.progress.cancel_requested.connect(self._cancel)

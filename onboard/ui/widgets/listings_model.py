@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from onboard.core.catalogue import Listing, Problem, field_label, validate
 from onboard.core.i18n import _, ngettext
+from onboard.core.seller import CATEGORIES
 
 THUMBNAIL = QSize(40, 40)
 #: (field, editable) per column; column 0 shows the thumbnail.
@@ -152,6 +153,8 @@ class ListingsModel(QAbstractTableModel):
         if name == "weight" and not editing:
             return f"{listing.weight} {listing.weight_unit}".strip()
         text = getattr(listing, name)
+        if name == "category" and not editing and text in CATEGORIES:
+            return _(CATEGORIES[text])
         if name in ("sku", "title") and listing.is_variant and not editing:
             return f"    {text}" if name == "sku" else text
         return text
