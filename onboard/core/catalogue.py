@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
 
@@ -98,12 +98,6 @@ class Listing:
     @property
     def is_html(self) -> bool:
         return bool(re.search(r"<(p|br|ul|ol|li|b|strong|i|em|div|span|h[1-6])\b", self.description, re.I))
-
-
-TEXT_FIELDS = ("sku", "parent_sku", "title", "description", "brand", "category", "price", "cost", "stock",
-               "weight", "weight_unit", "length", "width", "height", "dimension_unit", "gtin", "hs_code",
-               "origin")  # fmt: skip
-LIST_FIELDS = ("bullets", "materials", "images", "tags")
 
 
 # -- parsing ------------------------------------------------------------------------------------------
@@ -296,7 +290,3 @@ def _measure_problems(listing: Listing) -> list[Problem]:
     elif sizes and listing.dimension_unit not in LENGTH_UNITS:
         problems.append(Problem("dimension_unit", "unknown_unit", listing.dimension_unit))
     return problems
-
-
-def with_changes(listing: Listing, **changes: object) -> Listing:
-    return replace(listing, **changes)

@@ -32,16 +32,18 @@ def _decode(text: str) -> dict[str, object]:
     return values
 
 
-def load_listings(project: Project) -> list[Listing]:
-    """The catalogue in order: each parent followed by its variants as they were imported or added."""
+def load_listings(project: Project, listing_id: int | None = None) -> list[Listing]:
+    """The catalogue in order: each parent followed by its variants as they were imported or added
+    (or just the one listing `listing_id`)."""
     columns_of_import = {
         import_id: MappingProxyType(json.loads(columns))
         for import_id, columns in project.db.execute("SELECT id, columns FROM import_batch")
     }
     empty = MappingProxyType({})
+    where, arguments = ("WHERE id = ?", (listing_id,)) if listing_id is not None else ("", ())
     return [
         Listing(
-            id=listing_id,
+            id=row_id,
             sku=sku,
             parent_sku=parent_sku,
             source_row=source_row,
@@ -49,8 +51,9 @@ def load_listings(project: Project) -> list[Listing]:
             source_columns=columns_of_import.get(import_id, empty),
             **_decode(stored),
         )  # fmt: skip
-        for listing_id, sku, parent_sku, stored, import_id, source_row in project.db.execute(
-            "SELECT id, sku, parent_sku, fields, import_id, source_row FROM listing ORDER BY position, id"
+        for row_id, sku, parent_sku, stored, import_id, source_row in project.db.execute(
+            f"SELECT id, sku, parent_sku, fields, import_id, source_row FROM listing {where} ORDER BY position, id",
+            arguments,
         )
     ]
 
@@ -96,7 +99,7 @@ def add_imported(project: Project, import_id: int, listings: Iterable[Listing]) 
 
 def update_listing(project: Project, listing_id: int, **changes: object) -> Listing:
     """Change fields of one listing in its own transaction; returns the saved listing."""
-    current = next(item for item in load_listings(project) if item.id == listing_id)
+    (current,) = load_listings(project, listing_id)
     changed = replace(current, **changes)
     with project.transaction():
         project.db.execute(

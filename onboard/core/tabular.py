@@ -10,7 +10,7 @@ import codecs
 import csv
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -50,7 +50,7 @@ class Table:
     delimiter: str = ""
     sheet: str = ""
     sheets: tuple[str, ...] = ()
-    done: callable = field(default=lambda: 0.0)  # fraction of the file read so far
+    done: Callable[[], float] = field(default=lambda: 0.0)  # fraction of the file read so far
 
 
 def open_table(path: str | Path, *, encoding: str | None = None, sheet: str | None = None) -> Table:

@@ -27,9 +27,7 @@ COLUMNS: tuple[tuple[str, bool], ...] = (
     ("images", False), ("sku", True), ("title", True), ("options", False), ("price", True), ("stock", True),
     ("category", True), ("gtin", True), ("weight", True), ("problems", False),
 )  # fmt: skip
-PROBLEMS_COLUMN = len(COLUMNS) - 1
-LISTING_ROLE = Qt.ItemDataRole.UserRole
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole
 
 
 class _ThumbnailSignals(QObject):
@@ -124,8 +122,6 @@ class ListingsModel(QAbstractTableModel):
         listing = self._listings[row]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, SORT_ROLE):
             return self._text(listing, row, name, editing=role == Qt.ItemDataRole.EditRole)
-        if role == LISTING_ROLE:
-            return listing
         if role == Qt.ItemDataRole.DecorationRole:
             if name == "images":
                 return self._thumbnail(listing)
