@@ -13,7 +13,7 @@ from onboard.core import i18n
 from onboard.core.errors import OnboardError
 from onboard.core.i18n import _
 
-COMMANDS = ("markets", "init", "import", "listings")
+COMMANDS = ("markets", "init", "import", "listings", "packs", "translate")
 
 
 def _codes(text: str) -> tuple[str, ...]:
@@ -56,6 +56,22 @@ def build_parser() -> argparse.ArgumentParser:
     listings.add_argument("project", metavar="PROJECT", help=_("the project file"))
     listings.add_argument("--lang", metavar="L", help=_("show the listings in language L (once translated)"))
     listings.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
+
+    packs = commands.add_parser("packs", help=_("manage the offline language packs"))
+    pack_commands = packs.add_subparsers(dest="packs_command", metavar="ACTION", required=True)
+    pack_list = pack_commands.add_parser("list", help=_("installed packs, and which market languages they cover"))
+    pack_list.add_argument("--from", dest="source", default="en", metavar="L", help=_("the language you write in"))
+    pack_install = pack_commands.add_parser("install", help=_("install .argosmodel files or a folder of them"))
+    pack_install.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
+    pack_remove = pack_commands.add_parser("remove", help=_("remove the pack for one language pair"))
+    pack_remove.add_argument("source", metavar="FROM")
+    pack_remove.add_argument("target", metavar="TO")
+    pack_commands.add_parser("index", help=_("list the packs offered online (uses the internet)"))
+
+    translate = commands.add_parser("translate", help=_("translate the listings offline"))
+    translate.add_argument("project", metavar="PROJECT", help=_("the project file"))
+    translate.add_argument("--to", type=_codes, metavar="L1,L2", help=_("target languages, e.g. de,ja,pt-BR"))
+    translate.add_argument("--markets", type=_codes, metavar="M1,M2", help=_("the languages of these markets"))
     return parser
 
 
@@ -216,31 +232,106 @@ def _compact(rows: list[int], most: int = 8) -> str:
 def run_listings(args: argparse.Namespace) -> int:
     from onboard.core.catalogue import validate
     from onboard.core.catalogue_store import load_listings
-    from onboard.core.listings_view import listing_record
+    from onboard.core.listings_view import in_language, listing_record, translation_record
     from onboard.core.project import Project
+    from onboard.core.translation import memory
+    from onboard.core.translation.engine import argos_code
 
     with Project.open(args.project) as project:
-        profile = project.profile()
-        if args.lang and args.lang not in (profile.source_language,):
-            from onboard.core.errors import OnboardError
-
+        source = project.profile().source_language
+        language = argos_code(args.lang) if args.lang else source
+        listings = load_listings(project)
+        translated = memory.translations(project, language) if language != source else []
+        if language != source and not translated:
             raise OnboardError(
                 _("There are no translations into “{language}” yet. Translate the listings first.").format(
-                    language=args.lang
+                    language=language
                 )
             )
-        listings = load_listings(project)
     problems = validate(listings)
-    records = [listing_record(listing, problems.get(index, [])) for index, listing in enumerate(listings)]
+    by_listing: dict[int, dict] = {}
+    for item in translated:
+        by_listing.setdefault(item.listing_id, {})[item.field] = item
+    records = []
+    for index, listing in enumerate(listings):
+        fields = by_listing.get(listing.id, {})
+        record = listing_record(in_language(listing, fields), problems.get(index, []))
+        if language != source:
+            record["translation"] = translation_record(fields)
+        records.append(record)
     if args.json:
-        json.dump({"language": args.lang or profile.source_language, "listings": records}, sys.stdout,
-                  ensure_ascii=False, indent=2)  # fmt: skip
+        json.dump({"language": language, "listings": records}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
     for record in records:
         indent = "  " if record["parent_sku"] else ""
         flag = f"  ⚠ {len(record['problems'])}" if record["problems"] else ""
         print(f"{indent}{record['sku']:<24} {record['price']:>10}  {record['title'][:60]}{flag}")
+    return 0
+
+
+def run_packs(args: argparse.Namespace) -> int:
+    from onboard.core.markets import load_markets
+    from onboard.core.translation import packs
+    from onboard.core.translation.engine import argos_code, coverage
+
+    if args.packs_command == "install":
+        for pack in packs.install(args.paths, progress=_progress_printer()):
+            print(_("Installed {source} → {target} ({version})").format(
+                source=pack.from_code, target=pack.to_code, version=pack.version))  # fmt: skip
+        return 0
+    if args.packs_command == "remove":
+        packs.remove(argos_code(args.source), argos_code(args.target))
+        print(_("Removed {source} → {target}").format(source=args.source, target=args.target))
+        return 0
+    if args.packs_command == "index":
+        for pack in packs.fetch_index():
+            print(f"{pack.from_code} → {pack.to_code}  {pack.version}")
+        return 0
+    installed = packs.installed()
+    if not installed:
+        print(_("No language packs are installed. Install them with: onboard packs install FILE_OR_DIR"))
+    for pack in installed:
+        print(f"{pack.from_code} → {pack.to_code}  {pack.version:<8} {pack.size / 1e6:8.1f} MB  {pack.path}")
+    labels = {"same": _("your language"), "direct": _("direct"), "pivot": _("through English"), "none": _("no pack")}
+    pairs = {(pack.from_code, pack.to_code) for pack in installed}
+    print(_("Coverage from “{language}”:").format(language=argos_code(args.source)))
+    for market, languages in coverage(pairs, argos_code(args.source), load_markets().values()).items():
+        print(f"  {market}  " + ", ".join(f"{language}: {labels[kind]}" for language, kind in languages))
+    return 0
+
+
+def run_translate(args: argparse.Namespace) -> int:
+    from onboard.core.i18n import ngettext
+    from onboard.core.markets import load_markets
+    from onboard.core.project import Project
+    from onboard.core.translation.engine import Engine, argos_code
+    from onboard.core.translation.job import run_translate as translate_listings
+    from onboard.core.translation.job import target_languages
+
+    with Project.open(args.project) as project:
+        markets = load_markets()
+        chosen = args.markets or project.profile().markets
+        unknown = [code for code in chosen if code not in markets]
+        if unknown:
+            raise OnboardError(_("Unknown market “{code}”.").format(code=unknown[0]))
+        languages = target_languages([markets[code] for code in chosen], [argos_code(c) for c in args.to or ()])
+        result = translate_listings(project, languages, Engine, progress=_progress_printer())
+    for language, counts in result.done.items():
+        if language in result.missing:
+            continue
+        print(_("{language}: {machine} by the model, {memory} from memory, {dictionary} from the dictionary, "
+                "{edited} your edits").format(language=language, machine=counts.get("machine", 0),
+                                              memory=counts.get("memory", 0), dictionary=counts.get("dictionary", 0),
+                                              edited=counts.get("edited", 0)))  # fmt: skip
+    if result.needs_review:
+        print(ngettext("{count} field needs review: a protected name, number or link did not survive translation.",
+                       "{count} fields need review: a protected name, number or link did not survive translation.",
+                       result.needs_review).format(count=result.needs_review))  # fmt: skip
+    if result.missing:
+        print(_("No language pack covers: {languages}. Install packs with: onboard packs install FILE_OR_DIR").format(
+            languages=", ".join(result.missing)), file=sys.stderr)  # fmt: skip
+        return 1 if len(result.missing) == len(result.languages) else 0
     return 0
 
 
@@ -259,7 +350,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return open_window(None)
     try:
-        commands = {"markets": run_markets, "init": run_init, "import": run_import, "listings": run_listings}
+        commands = {"markets": run_markets, "init": run_init, "import": run_import, "listings": run_listings,
+                    "packs": run_packs, "translate": run_translate}  # fmt: skip
         return commands[args.command](args)
     except OnboardError as error:
         print(f"onboard: {error}", file=sys.stderr)

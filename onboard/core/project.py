@@ -66,9 +66,41 @@ def _schema_2(db: sqlite3.Connection) -> None:
         db.execute(statement)
 
 
+def _schema_3(db: sqlite3.Connection) -> None:
+    """Translations: the memory of translated texts, each listing field's translation, and the glossary."""
+    for statement in (
+        """CREATE TABLE translation_memory (
+            source_lang TEXT NOT NULL,
+            target_lang TEXT NOT NULL,
+            source TEXT NOT NULL,
+            target TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            PRIMARY KEY (source_lang, target_lang, source)
+        )""",
+        """CREATE TABLE listing_translation (
+            listing_id INTEGER NOT NULL REFERENCES listing (id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            lang TEXT NOT NULL,
+            source TEXT NOT NULL,
+            text TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            status TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (listing_id, field, lang)
+        )""",
+        """CREATE TABLE glossary (
+            term TEXT PRIMARY KEY,
+            case_sensitive INTEGER NOT NULL DEFAULT 0,
+            translations TEXT NOT NULL DEFAULT '{}'
+        )""",
+        "CREATE TABLE project_setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ):
+        db.execute(statement)
+
+
 #: MIGRATIONS[n] takes a project from schema version n to n + 1, inside the caller's transaction.
 #: Append only; never edit a shipped step.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_schema_1, _schema_2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_schema_1, _schema_2, _schema_3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _PROFILE_COLUMNS = ("name", "origin", "currency", "source_language", "legal_form", "email")

@@ -73,9 +73,9 @@ class SellerProfile:
     markets: tuple[str, ...] = field(default=())
 
 
-def source_language_name(code: str, locale: Locale) -> str:
-    """The name of a listing language (Argos code) in the interface locale."""
-    babel_code = {"zt": "zh_Hant", "zh": "zh_Hans", "tl": "fil"}.get(code, code)
+def argos_language_name(code: str, locale: Locale) -> str:
+    """The name of a listing language (Argos code: zt, pb, tl, ...) in the interface locale."""
+    babel_code = {"zt": "zh_Hant", "zh": "zh_Hans", "tl": "fil", "pb": "pt_BR"}.get(code, code)
     return Locale.parse(babel_code).get_display_name(locale) or code
 
 

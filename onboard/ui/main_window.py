@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 from onboard import __version__
 from onboard.core.errors import OnboardError
 from onboard.core.i18n import UI_LANGUAGES, _, current_language, native_name
+from onboard.ui.engine_host import EngineHost
 from onboard.ui.language import LanguageSwitcher
 from onboard.ui.session import Session
 from onboard.ui.settings import TEXT_SCALES, Settings
@@ -25,7 +26,8 @@ class MainWindow(QMainWindow):
         self.session = Session(self)
         self.switcher = LanguageSwitcher(QApplication.instance())
         self.switcher.apply(settings.language)
-        self.wizard = OnboardWizard(self.session)
+        self.engine_host = EngineHost(self)
+        self.wizard = OnboardWizard(self.session, self.engine_host)
         self.setCentralWidget(self.wizard)
         self.wizard.project_page.language_chosen.connect(self.set_language)
         self.wizard.project_page.new_requested.connect(self.new_project)
@@ -162,6 +164,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.wizard.store_page.flush()
+        self.wizard.translate_page.shutdown()
         self.session.close()
         self.settings.sync()
         super().closeEvent(event)

@@ -8,10 +8,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWizard
 
 from onboard.core.i18n import _
+from onboard.ui.engine_host import EngineHost
 from onboard.ui.pages.listings_page import ListingsPage
 from onboard.ui.pages.markets_page import MarketsPage
 from onboard.ui.pages.project_page import ProjectPage
 from onboard.ui.pages.store_page import StorePage
+from onboard.ui.pages.translate_page import TranslatePage
 from onboard.ui.session import Session
 
 
@@ -20,6 +22,7 @@ class PageId(IntEnum):
     STORE = 1
     MARKETS = 2
     LISTINGS = 3
+    TRANSLATE = 4
 
 
 class OnboardWizard(QWizard):
@@ -27,7 +30,7 @@ class OnboardWizard(QWizard):
 
     completed = Signal()
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, host: EngineHost) -> None:
         super().__init__()
         self.setWindowFlags(Qt.WindowType.Widget)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -37,10 +40,12 @@ class OnboardWizard(QWizard):
         self.store_page = StorePage(session)
         self.markets_page = MarketsPage(session)
         self.listings_page = ListingsPage(session)
+        self.translate_page = TranslatePage(session, host)
         self.setPage(PageId.PROJECT, self.project_page)
         self.setPage(PageId.STORE, self.store_page)
         self.setPage(PageId.MARKETS, self.markets_page)
         self.setPage(PageId.LISTINGS, self.listings_page)
+        self.setPage(PageId.TRANSLATE, self.translate_page)
         self.retranslate()
         self.restart()
 
@@ -49,7 +54,7 @@ class OnboardWizard(QWizard):
         self.completed.emit()
 
     def pages(self) -> tuple:
-        return self.project_page, self.store_page, self.markets_page, self.listings_page
+        return self.project_page, self.store_page, self.markets_page, self.listings_page, self.translate_page
 
     def retranslate(self) -> None:
         """Set every word again in the current interface language (called on a live switch)."""

@@ -22,10 +22,10 @@ from onboard.core.seller import (
     LEGAL_FORMS,
     SITUATIONS,
     SOURCE_LANGUAGES,
+    argos_language_name,
     countries,
     currencies,
     is_valid_email,
-    source_language_name,
 )
 from onboard.ui.session import Session
 from onboard.ui.widgets.common import error_label, name, select_data, show_error
@@ -108,7 +108,7 @@ class StorePage(QWizardPage):
         self._fill(self.legal_form, [("", _("Not specified"))] + [(c, _(t)) for c, t in LEGAL_FORMS.items()])
         self._fill(self.origin, countries(locale))
         self._fill(self.currency, [(code, f"{code} — {title}") for code, title in currencies(locale)])
-        self._fill(self.source_language, [(c, source_language_name(c, locale)) for c in SOURCE_LANGUAGES])
+        self._fill(self.source_language, [(c, argos_language_name(c, locale)) for c in SOURCE_LANGUAGES])
         self.category_box.setTitle(_("What do you sell?"))
         self.situation_box.setTitle(_("How do you sell?"))
         for boxes, texts in ((self.categories, CATEGORIES), (self.situations, SITUATIONS)):
