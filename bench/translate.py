@@ -36,17 +36,21 @@ from onboard.core.translation.job import listing_fields, run_translate  # noqa: 
 from onboard.core.translation.segments import split_sentences  # noqa: E402
 from onboard.devtools.argos_model import build_package  # noqa: E402
 
-SAMPLE = Path(str(files("onboard.data").joinpath("samples", "catalogue_en.csv")))
+SAMPLES = Path(str(files("onboard.data").joinpath("samples")))
+SAMPLE = SAMPLES / "catalogue_en.csv"
 SEGMENTS = 1000
 
 
 def catalogue_segments(count: int) -> list[str]:
-    project_path = HOME / "segments.onboard"
-    Project.create(project_path, SellerProfile(name="Bench", origin="CN", currency="CNY", markets=("DE",))).close()
-    with Project.open(project_path) as project:
-        run_import(project, SAMPLE)
-        fields = [text for item in load_listings(project) for text in listing_fields(item).values()]
-    segments = [s.strip() for text in fields for s in split_sentences(text)[0::2] if s.strip()]
+    """1,000 different sentences and short fields of the sample catalogues (English first, then Chinese)."""
+    segments: list[str] = []
+    for name in ("catalogue_en.csv", "catalogue_zh.csv"):
+        project_path = HOME / f"segments-{name}.onboard"
+        Project.create(project_path, SellerProfile(name="Bench", origin="CN", currency="CNY", markets=("DE",))).close()
+        with Project.open(project_path) as project:
+            run_import(project, SAMPLES / name)
+            fields = [text for item in load_listings(project) for text in listing_fields(item).values()]
+        segments += [s.strip() for text in fields for s in split_sentences(text)[0::2] if s.strip()]
     return list(dict.fromkeys(segments))[:count]
 
 
@@ -70,9 +74,14 @@ def main() -> None:
 
     options = {"beam_size": 4, "max_batch_size": 8192, "batch_type": "tokens", "replace_unknowns": True,
                "length_penalty": 0.2}  # fmt: skip
-    raw_time, raw = timed(lambda: translator.translate_batch(tokens, **options))
+    raw_times, our_times = [], []
+    for _round in range(2):  # alternate, and keep the best of each, so background load hits both alike
+        raw_time, raw = timed(lambda: translator.translate_batch(tokens, **options))
+        ours_time, ours = timed(lambda: engine.translate(segments, "en", "de"))
+        raw_times.append(raw_time)
+        our_times.append(ours_time)
+    raw_time, ours_time = min(raw_times), min(our_times)
     same_length = sum(len(r.hypotheses[0]) == len(t) for r, t in zip(raw, tokens, strict=True))
-    ours_time, ours = timed(lambda: engine.translate(segments, "en", "de"))
     identical = sum(a == b for a, b in zip(ours, segments, strict=True))
     print(
         f"{len(segments)} segments, {sum(map(len, tokens))} tokens; output as long as input: "

@@ -22,8 +22,11 @@ SAMPLES = Path(str(files("onboard.data").joinpath("samples")))
 @pytest.fixture(scope="module")
 def installed_packs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("usb")
-    corpus = (SAMPLES / "catalogue_zh.csv").read_text(encoding="utf-8").splitlines()
-    build_package(folder, "zh", "en", corpus, {"台灯": "lamp"})
+    chinese = (SAMPLES / "catalogue_zh.csv").read_text(encoding="utf-8").splitlines()
+    english = (SAMPLES / "catalogue_en.csv").read_text(encoding="utf-8").splitlines()
+    build_package(folder, "zh", "en", chinese, {"台灯": "lamp"})
+    for target in ("es", "de", "ja", "pb"):  # the languages of US, DE, JP and BR, through English
+        build_package(folder, "en", target, english, {"lamp": f"lamp-{target}"})
     for pack in packs.installed():
         packs.remove(pack.from_code, pack.to_code)
     packs.install([folder])
@@ -36,7 +39,7 @@ def installed_packs(tmp_path_factory):
 def shop(tmp_path):
     path = tmp_path / "lotus.onboard"
     profile = SellerProfile(name="Lotus", origin="CN", currency="CNY", source_language="zh", email="a@b.example",
-                            markets=("US", "DE"))  # fmt: skip
+                            markets=("US", "DE", "JP", "BR"))  # fmt: skip
     Project.create(path, profile).close()
     with Project.open(path) as project:
         run_import(project, SAMPLES / "catalogue_zh.csv")
@@ -53,20 +56,20 @@ def open_on_translate(open_window, shop, monkeypatch):
 
 def test_translate_review_and_edit(qtbot, open_window, shop, installed_packs, monkeypatch):
     window, page = open_on_translate(open_window, shop, monkeypatch)
-    qtbot.waitUntil(lambda: page.languages.count() == 3, timeout=20_000)
-    kinds = {page.languages.item(row).data(Qt.ItemDataRole.UserRole): page.languages.item(row).text()
-             for row in range(page.languages.count())}  # fmt: skip
-    assert set(kinds) == {"en", "es", "de"}
-    assert page.chosen() == ["en"]  # es and de have no pack: they cannot be ticked
+    qtbot.waitUntil(lambda: page.languages.count() == 5, timeout=20_000)
+    codes = [page.languages.item(row).data(Qt.ItemDataRole.UserRole) for row in range(page.languages.count())]
+    assert codes == ["en", "es", "de", "ja", "pb"]
+    assert page.chosen() == codes  # all covered: en directly, the others through English
     ticks = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(time.monotonic()))
     timer.start(20)
     page.translate()
-    qtbot.waitUntil(lambda: page._job is None and page.review_language.count() == 1, timeout=120_000)
+    qtbot.waitUntil(lambda: page._job is None and page.review_language.count() == 5, timeout=300_000)
     timer.stop()
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
     assert gaps and max(gaps) < 0.5, f"the UI thread was blocked for {max(gaps):.2f} s"
+    page.review_language.setCurrentIndex(page.review_language.findData("en"))
     assert page.model.rowCount() > 300
     row = next(
         r
@@ -75,6 +78,10 @@ def test_translate_review_and_edit(qtbot, open_window, shop, installed_packs, mo
     )
     index = page.model.index(row, 3)
     assert "lamp" in page.model.data(index)  # 台灯 -> lamp in the test pack
+    with Project.open(shop) as project:
+        for language in ("es", "de", "ja", "pb"):
+            titles = [t.text for t in memory.translations(project, language) if t.field == "title"]
+            assert any(f"lamp-{language}" in title and "LH-DL200" in title for title in titles), language
     assert page.model.setData(index, "My own English title")
     assert page.model.item(row).origin == "edited"
     with Project.open(shop) as project:
@@ -87,7 +94,7 @@ def test_an_interrupted_job_resumes_when_the_project_is_opened_again(qtbot, open
     with Project.open(shop) as project, project.transaction():
         _set_pending(project, ["en"])
     window, page = open_on_translate(open_window, shop, monkeypatch)
-    qtbot.waitUntil(lambda: page.review_language.count() == 1 and page._job is None, timeout=120_000)
+    qtbot.waitUntil(lambda: page.review_language.count() == 1 and page._job is None, timeout=300_000)
     with Project.open(shop) as project:
         assert len(memory.translations(project, "en")) > 300
         from onboard.core.translation.job import pending_job

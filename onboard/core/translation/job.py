@@ -114,7 +114,10 @@ def run_translate(
             continue
         protector = _Protector(keep, glossary, lang)
         unit_cache: dict[str, str] = {}  # a piece of text seen twice in this job goes to the model once
-        unique = list(dict.fromkeys(text for _l, _k, text in to_model))
+        fields_of: dict[str, list[tuple[Listing, str]]] = {}
+        for listing, key, text in to_model:
+            fields_of.setdefault(text, []).append((listing, key))
+        unique = list(fields_of)
         message = _("Translating into {language}").format(language=lang)
         translated: dict[str, tuple[str, list[str]]] = {}
         for start in range(0, len(unique), CHUNK):
@@ -125,7 +128,7 @@ def run_translate(
             rows = [
                 FieldTranslation(listing.id, key, lang, text, translated[text][0], "machine",
                                  "needs_review" if translated[text][1] else "ok", "; ".join(translated[text][1]))
-                for listing, key, text in to_model if text in chunk
+                for text in chunk for listing, key in fields_of[text]
             ]  # fmt: skip
             with project.transaction():
                 memory.store(project, rows)

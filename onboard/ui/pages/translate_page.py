@@ -48,6 +48,8 @@ class TranslatePage(QWizardPage):
         self.source = QLabel()
         self.packs_button = QPushButton()
         self.packs_button.clicked.connect(self.manage_packs)
+        self.glossary_button = QPushButton()
+        self.glossary_button.clicked.connect(self.edit_glossary)
         self.languages = QListWidget()
         self.translate_button = QPushButton()
         self.translate_button.clicked.connect(self.translate)
@@ -69,6 +71,7 @@ class TranslatePage(QWizardPage):
 
         top = QHBoxLayout()
         top.addWidget(self.source, 1)
+        top.addWidget(self.glossary_button)
         top.addWidget(self.packs_button)
         choose = QVBoxLayout()
         choose.addLayout(top)
@@ -98,6 +101,8 @@ class TranslatePage(QWizardPage):
         self.setSubTitle(_("Offline, with the language packs on this computer. Names, numbers and links are kept."))
         self.packs_button.setText(_("Language &packs…"))
         name(self.packs_button, _("Language packs"))
+        self.glossary_button.setText(_("&Glossary…"))
+        name(self.glossary_button, _("Glossary"))
         name(self.languages, _("Languages to translate into"))
         self.translate_button.setText(_("&Translate"))
         name(self.translate_button, _("Translate"))
@@ -266,6 +271,12 @@ class TranslatePage(QWizardPage):
         dialog = PacksDialog(self._host, profile.source_language, self._markets(), self)
         dialog.changed.connect(self.initializePage)
         dialog.exec()
+
+    def edit_glossary(self) -> None:
+        from onboard.ui.widgets.glossary_dialog import GlossaryDialog
+
+        GlossaryDialog(self._session, self).exec()
+        self.show_review()
 
     def _run(self, work, done) -> None:
         job = Job(work)
