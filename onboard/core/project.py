@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -22,10 +22,9 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 FILE_SUFFIX = ".onboard"
 
 
-def _schema_1(db: sqlite3.Connection) -> None:
-    """The seller profile and target markets."""
-    for statement in (
-        """CREATE TABLE profile (
+# The seller profile and target markets.
+_SCHEMA_1 = (
+    """CREATE TABLE profile (
             id INTEGER PRIMARY KEY CHECK (id = 1),
             name TEXT NOT NULL,
             origin TEXT NOT NULL,
@@ -34,24 +33,22 @@ def _schema_1(db: sqlite3.Connection) -> None:
             legal_form TEXT NOT NULL DEFAULT '',
             email TEXT NOT NULL DEFAULT ''
         )""",
-        "CREATE TABLE profile_category (code TEXT PRIMARY KEY)",
-        "CREATE TABLE profile_situation (code TEXT PRIMARY KEY)",
-        "CREATE TABLE target_market (code TEXT PRIMARY KEY, position INTEGER NOT NULL)",
-    ):
-        db.execute(statement)  # one by one: executescript() would commit the surrounding transaction
+    "CREATE TABLE profile_category (code TEXT PRIMARY KEY)",
+    "CREATE TABLE profile_situation (code TEXT PRIMARY KEY)",
+    "CREATE TABLE target_market (code TEXT PRIMARY KEY, position INTEGER NOT NULL)",
+)
 
 
-def _schema_2(db: sqlite3.Connection) -> None:
-    """The catalogue: listings (fields as JSON) and the imports they came from."""
-    for statement in (
-        """CREATE TABLE import_batch (
+# The catalogue: listings (fields as JSON) and the imports they came from.
+_SCHEMA_2 = (
+    """CREATE TABLE import_batch (
             id INTEGER PRIMARY KEY,
             file TEXT NOT NULL,
             format TEXT NOT NULL,
             columns TEXT NOT NULL,
             imported_at TEXT NOT NULL
         )""",
-        """CREATE TABLE listing (
+    """CREATE TABLE listing (
             id INTEGER PRIMARY KEY,
             position INTEGER NOT NULL,
             sku TEXT NOT NULL,
@@ -60,16 +57,14 @@ def _schema_2(db: sqlite3.Connection) -> None:
             import_id INTEGER REFERENCES import_batch (id),
             source_row INTEGER NOT NULL DEFAULT 0
         )""",
-        "CREATE INDEX listing_sku ON listing (sku)",
-        "CREATE INDEX listing_position ON listing (position)",
-    ):
-        db.execute(statement)
+    "CREATE INDEX listing_sku ON listing (sku)",
+    "CREATE INDEX listing_position ON listing (position)",
+)
 
 
-def _schema_3(db: sqlite3.Connection) -> None:
-    """Translations: the memory of translated texts, each listing field's translation, and the glossary."""
-    for statement in (
-        """CREATE TABLE translation_memory (
+# Translations: the memory of translated texts, each listing field's translation, the glossary, settings.
+_SCHEMA_3 = (
+    """CREATE TABLE translation_memory (
             source_lang TEXT NOT NULL,
             target_lang TEXT NOT NULL,
             source TEXT NOT NULL,
@@ -77,7 +72,7 @@ def _schema_3(db: sqlite3.Connection) -> None:
             origin TEXT NOT NULL,
             PRIMARY KEY (source_lang, target_lang, source)
         )""",
-        """CREATE TABLE listing_translation (
+    """CREATE TABLE listing_translation (
             listing_id INTEGER NOT NULL REFERENCES listing (id) ON DELETE CASCADE,
             field TEXT NOT NULL,
             lang TEXT NOT NULL,
@@ -88,19 +83,18 @@ def _schema_3(db: sqlite3.Connection) -> None:
             note TEXT NOT NULL DEFAULT '',
             PRIMARY KEY (listing_id, field, lang)
         )""",
-        """CREATE TABLE glossary (
+    """CREATE TABLE glossary (
             term TEXT PRIMARY KEY,
             case_sensitive INTEGER NOT NULL DEFAULT 0,
             translations TEXT NOT NULL DEFAULT '{}'
         )""",
-        "CREATE TABLE project_setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    ):
-        db.execute(statement)
+    "CREATE TABLE project_setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+)
 
 
 #: MIGRATIONS[n] takes a project from schema version n to n + 1, inside the caller's transaction.
 #: Append only; never edit a shipped step.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_schema_1, _schema_2, _schema_3]
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_SCHEMA_1, _SCHEMA_2, _SCHEMA_3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _PROFILE_COLUMNS = ("name", "origin", "currency", "source_language", "legal_form", "email")
@@ -275,7 +269,8 @@ def _damaged(path: Path) -> str:
 
 def _migrate(db: sqlite3.Connection, version: int) -> None:
     for step in MIGRATIONS[version:]:
-        step(db)
+        for statement in step:
+            db.execute(statement)  # one by one: executescript() would commit the surrounding transaction
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 

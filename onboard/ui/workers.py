@@ -25,12 +25,18 @@ class JobSignals(QObject):
 class Job(QRunnable):
     """Wraps `work(progress) -> result`; signals arrive on the UI thread. Keep a reference while it runs."""
 
-    def __init__(self, work: Callable[[Progress], object]) -> None:
+    def __init__(self, work: Callable[[Progress], object], *, progress=None, finished=None, failed=None,
+                 cancelled=None) -> None:  # fmt: skip
+        """`work` runs on a pool thread; the optional callbacks are connected to the matching signals."""
         super().__init__()
         self.setAutoDelete(False)
         self.signals = JobSignals()
         self.progress = Progress(lambda fraction, message: self.signals.progress.emit(fraction, message))
         self._work = work
+        for signal, slot in ((self.signals.progress, progress), (self.signals.finished, finished),
+                             (self.signals.failed, failed), (self.signals.cancelled, cancelled)):  # fmt: skip
+            if slot is not None:
+                signal.connect(slot)
 
     def cancel(self) -> None:
         self.progress.cancel()

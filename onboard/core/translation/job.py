@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from onboard.core.catalogue import MAX_OPTIONS, Listing
 from onboard.core.catalogue_store import load_listings
@@ -18,7 +19,7 @@ from onboard.core.jobs import Progress
 from onboard.core.project import Project
 from onboard.core.translation import dictionary, memory
 from onboard.core.translation.memory import FieldTranslation
-from onboard.core.translation.protect import GlossaryEntry, mask, unmask
+from onboard.core.translation.protect import mask, unmask
 from onboard.core.translation.segments import escape_text, html_pieces, is_translatable
 
 _PLACEHOLDERS = re.compile(r"\{\d+\}")
@@ -44,19 +45,6 @@ class TranslateResult:
 
     def count(self, origin: str) -> int:
         return sum(per_origin.get(origin, 0) for per_origin in self.done.values())
-
-
-class _Protector:
-    """Masks and restores protected spans for one target language, texts and HTML alike."""
-
-    def __init__(self, keep: list[str], glossary: list[GlossaryEntry], target: str) -> None:
-        self.keep, self.glossary, self.target = keep, glossary, target
-
-    def units(self, text: str, is_html: bool) -> list[tuple[bool, str]]:
-        return html_pieces(text) if is_html else [(True, text)]
-
-    def mask(self, text: str):
-        return mask(text, keep=self.keep, glossary=self.glossary, target=self.target)
 
 
 def run_translate(
@@ -112,7 +100,7 @@ def run_translate(
         if engine.route(source, lang).kind == "none":
             result.missing.append(lang)
             continue
-        protector = _Protector(keep, glossary, lang)
+        protector = partial(mask, keep=keep, glossary=glossary, target=lang)
         unit_cache: dict[str, str] = {}  # a piece of text seen twice in this job goes to the model once
         fields_of: dict[str, list[tuple[Listing, str]]] = {}
         for listing, key, text in to_model:
@@ -163,15 +151,15 @@ def forget_pending_job(project: Project) -> None:
         _set_pending(project, [])
 
 
-def _translate_texts(engine, texts: list[str], source: str, target: str, protector: _Protector, to_model: list,
+def _translate_texts(engine, texts: list[str], source: str, target: str, protector: Callable, to_model: list,
                      unit_cache: dict[str, str]) -> dict[str, tuple[str, list[str]]]:  # fmt: skip
     """Each text's translation and the protected spans it lost; HTML texts keep their tags in order."""
     html = {text for listing, key, text in to_model if key == "description" and listing.is_html}
     plans: dict[str, list[tuple[bool, object]]] = {}
     for text in texts:
         plan = []
-        for is_text, content in protector.units(text, text in html):
-            masked = protector.mask(content) if is_text else None
+        for is_text, content in html_pieces(text) if text in html else [(True, text)]:
+            masked = protector(content) if is_text else None
             if masked and is_translatable(_PLACEHOLDERS.sub("", masked.text)):
                 plan.append((True, masked))
             else:  # a tag, or nothing left to translate once names and numbers are protected

@@ -188,7 +188,7 @@ def fetch_index(directory: Path | None = None) -> list[AvailablePack]:
     """Download argostranslate's package index (network!) and list what it offers."""
     directory = directory or packs_dir()
     with _lock:
-        package = _argos(directory)
+        _argos(directory)
         from argostranslate import settings
 
         try:
@@ -198,7 +198,6 @@ def fetch_index(directory: Path | None = None) -> list[AvailablePack]:
             raise PackError(
                 _("The online list of language packs could not be read: {reason}").format(reason=error)
             ) from None
-    del package
     return [
         AvailablePack(
             item["from_code"], item["to_code"], str(item.get("package_version", "")), tuple(item.get("links", ()))

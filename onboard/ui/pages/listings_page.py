@@ -129,9 +129,7 @@ class ListingsPage(QWizardPage):
                 listings = load_listings(opened)
             return listings, validate(listings)
 
-        self._loader = workers.Job(work)
-        self._loader.signals.finished.connect(lambda loaded: self.show_catalogue(*loaded))
-        workers.start(self._loader)
+        self._loader = workers.start(workers.Job(work, finished=lambda loaded: self.show_catalogue(*loaded)))
 
     def show_catalogue(self, listings: list, problems: dict) -> None:
         self.model.set_listings(listings, problems)
@@ -183,11 +181,8 @@ class ListingsPage(QWizardPage):
             with Project.open(project_path) as project:
                 return run_import(project, path, progress=progress, **options)
 
-        self._job = workers.Job(work)
-        self._job.signals.progress.connect(self.progress.update)
-        self._job.signals.finished.connect(self._imported)
-        self._job.signals.failed.connect(self._failed)
-        self._job.signals.cancelled.connect(self._cancelled)
+        self._job = workers.Job(work, progress=self.progress.update, finished=self._imported, failed=self._failed,
+                                cancelled=self._cancelled)  # fmt: skip
         self.progress.begin(_("Importing {file}").format(file=path.name))
         self.import_button.setEnabled(False)
         self.sample_button.setEnabled(False)

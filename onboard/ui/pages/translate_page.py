@@ -191,11 +191,8 @@ class TranslatePage(QWizardPage):
         self._cancelled = False
         self.translate_button.setEnabled(False)
         self.progress.begin(_("Translating"))
-        self._job = Job(work)
-        self._job.signals.progress.connect(self.progress.update)
-        self._job.signals.finished.connect(self._translated)
-        self._job.signals.failed.connect(self._failed)
-        self._job.signals.cancelled.connect(self._stopped)
+        self._job = Job(work, progress=self.progress.update, finished=self._translated, failed=self._failed,
+                        cancelled=self._stopped)  # fmt: skip
         self._host.start(self._job)
 
     def _finish(self) -> None:
@@ -279,7 +276,4 @@ class TranslatePage(QWizardPage):
         self.show_review()
 
     def _run(self, work, done) -> None:
-        job = Job(work)
-        job.signals.finished.connect(done)
-        self._reader = job
-        self._host.start(job)
+        self._reader = self._host.start(Job(work, finished=done))

@@ -189,10 +189,12 @@ class PacksDialog(QDialog):
         self._run(work, self._installed, _("Downloading {pair}").format(pair=label))
 
     def _run(self, work, done, message: str) -> None:
-        self._job = Job(work)
-        self._job.signals.progress.connect(self.progress.update)
-        self._job.signals.finished.connect(lambda result: (self.progress.end(), done(result)))
-        self._job.signals.failed.connect(lambda text: (self.progress.end(), QMessageBox.warning(self, message, text)))
-        self._job.signals.cancelled.connect(self.progress.end)
+        self._job = Job(
+            work,
+            progress=self.progress.update,
+            finished=lambda result: (self.progress.end(), done(result)),
+            failed=lambda text: (self.progress.end(), QMessageBox.warning(self, message, text)),
+            cancelled=self.progress.end,
+        )
         self.progress.begin(message)
         self._host.start(self._job)
