@@ -19,7 +19,7 @@ from babel.numbers import format_currency, parse_pattern
 
 from onboard.core.i18n import N_, _, babel_locale
 
-CONFIDENCE_LEVELS = ("confirmed", "secondary", "unconfirmed")
+CONFIDENCE_LEVELS = ("confirmed", "secondary", "known", "unconfirmed")
 
 REGIONS: dict[str, str] = {
     "americas": N_("Americas"),
@@ -31,6 +31,7 @@ REGIONS: dict[str, str] = {
 CONFIDENCE_LABELS: dict[str, str] = {
     "confirmed": N_("confirmed"),
     "secondary": N_("secondary source"),
+    "known": N_("well known, not re-checked"),
     "unconfirmed": N_("unconfirmed"),
 }
 
@@ -119,7 +120,8 @@ class MarketDataError(ValueError):
     """markets.toml breaks its schema (a packaging or editing mistake, caught by the tests)."""
 
 
-def _source(block: dict[str, Any], where: str) -> Source:
+def read_source(block: dict[str, Any], where: str) -> Source:
+    """A data block's source, as-of date and confidence; a block without them is refused."""
     try:
         url, as_of, confidence = block["source"], block.get("as_of", block.get("date")), block["confidence"]
     except KeyError as missing:
@@ -128,10 +130,10 @@ def _source(block: dict[str, Any], where: str) -> Source:
         raise MarketDataError(f"{where}: source is not a URL: {url!r}")
     if confidence not in CONFIDENCE_LEVELS:
         raise MarketDataError(f"{where}: confidence must be one of {CONFIDENCE_LEVELS}, not {confidence!r}")
-    return Source(url, _date(as_of, where), confidence, tuple(block.get("also", ())))
+    return Source(url, read_date(as_of, where), confidence, tuple(block.get("also", ())))
 
 
-def _date(value: Any, where: str) -> date:
+def read_date(value: Any, where: str) -> date:
     if isinstance(value, date):
         return value
     try:
@@ -157,33 +159,33 @@ def _market(code: str, raw: dict[str, Any]) -> Market:
                 currency["code"],
                 int(currency["decimals"]),
                 _optional_decimal(currency, "cash_rounding"),
-                _source(currency, f"{where}.currency"),
+                read_source(currency, f"{where}.currency"),
             ),
             locales=tuple(raw["locales"]["value"]),
-            locales_source=_source(raw["locales"], f"{where}.locales"),
+            locales_source=read_source(raw["locales"], f"{where}.locales"),
             languages=tuple(Language(item["code"], item["argos"]) for item in raw["languages"]["value"]),
-            languages_source=_source(raw["languages"], f"{where}.languages"),
-            vat=Vat(vat["name"], _optional_decimal(vat, "rate"), vat.get("note", ""), _source(vat, f"{where}.vat")),
+            languages_source=read_source(raw["languages"], f"{where}.languages"),
+            vat=Vat(vat["name"], _optional_decimal(vat, "rate"), vat.get("note", ""), read_source(vat, f"{where}.vat")),
             tax_inclusive=bool(raw["price_display"]["tax_inclusive"]),
-            price_display_source=_source(raw["price_display"], f"{where}.price_display"),
+            price_display_source=read_source(raw["price_display"], f"{where}.price_display"),
             import_regime=ImportRegime(
                 kind=regime["kind"],
                 threshold=_optional_decimal(regime, "threshold"),
                 threshold_currency=regime.get("threshold_currency", ""),
-                effective=_date(regime["effective"], where) if "effective" in regime else None,
+                effective=read_date(regime["effective"], where) if "effective" in regime else None,
                 summary=regime["summary"],
                 upcoming=tuple(
                     UpcomingChange(
-                        _date(item["date"], where),
+                        read_date(item["date"], where),
                         item["summary"],
-                        _source(item, f"{where}.import_regime.upcoming"),
+                        read_source(item, f"{where}.import_regime.upcoming"),
                     )
                     for item in regime.get("upcoming", ())
                 ),
-                source=_source(regime, f"{where}.import_regime"),
+                source=read_source(regime, f"{where}.import_regime"),
             ),
             marketplaces=tuple(raw["marketplaces"]["value"]),
-            marketplaces_source=_source(raw["marketplaces"], f"{where}.marketplaces"),
+            marketplaces_source=read_source(raw["marketplaces"], f"{where}.marketplaces"),
         )
     except KeyError as missing:
         raise MarketDataError(f"{where}: missing {missing}") from None

@@ -92,9 +92,28 @@ _SCHEMA_3 = (
 )
 
 
+# Pricing: a rule per market, a product's own price per market, the seller's exchange rates.
+_SCHEMA_4 = (
+    "CREATE TABLE price_rule (market TEXT PRIMARY KEY, rule TEXT NOT NULL)",
+    """CREATE TABLE price_override (
+            listing_id INTEGER NOT NULL REFERENCES listing (id) ON DELETE CASCADE,
+            market TEXT NOT NULL,
+            adjustment_percent TEXT,
+            fixed_price TEXT,
+            PRIMARY KEY (listing_id, market)
+        )""",
+    """CREATE TABLE fx_rate (
+            currency TEXT PRIMARY KEY,
+            per_eur TEXT NOT NULL,
+            as_of TEXT NOT NULL,
+            origin TEXT NOT NULL
+        )""",
+)
+
+
 #: MIGRATIONS[n] takes a project from schema version n to n + 1, inside the caller's transaction.
 #: Append only; never edit a shipped step.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_SCHEMA_1, _SCHEMA_2, _SCHEMA_3)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _SCHEMA_4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _PROFILE_COLUMNS = ("name", "origin", "currency", "source_language", "legal_form", "email")
