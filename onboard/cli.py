@@ -7,13 +7,14 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from decimal import Decimal
 
 from onboard import __version__
 from onboard.core import i18n
 from onboard.core.errors import OnboardError
-from onboard.core.i18n import _
+from onboard.core.i18n import _, ngettext
 
-COMMANDS = ("markets", "init", "import", "listings", "packs", "translate")
+COMMANDS = ("markets", "init", "import", "listings", "packs", "translate", "price", "payments", "checklist")
 
 
 def _codes(text: str) -> tuple[str, ...]:
@@ -72,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     translate.add_argument("project", metavar="PROJECT", help=_("the project file"))
     translate.add_argument("--to", type=_codes, metavar="L1,L2", help=_("target languages, e.g. de,ja,pt-BR"))
     translate.add_argument("--markets", type=_codes, metavar="M1,M2", help=_("the languages of these markets"))
+    price = commands.add_parser("price", help=_("show each listing's local price and margin per market"))
+    price.add_argument("project", metavar="PROJECT", help=_("the project file"))
+    price.add_argument("--market", type=_codes, metavar="M1,M2", help=_("only these markets (default: the project's)"))
+    price.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
     return parser
 
 
@@ -335,6 +340,66 @@ def run_translate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _exact(amount: Decimal) -> str:
+    """An intermediate amount to four decimals: enough to check the arithmetic, short enough to read."""
+    return str(amount.quantize(Decimal("0.0001")).normalize() + 0)
+
+
+def run_price(args: argparse.Namespace) -> int:
+    from babel import Locale
+
+    from onboard.core.markets import load_markets, to_plain
+    from onboard.core.pricing import percent_text
+    from onboard.core.pricing_store import price_catalogue
+    from onboard.core.project import Project
+
+    markets = load_markets()
+    with Project.open(args.project) as project:
+        codes = args.market or project.profile().markets
+        unknown = [code for code in codes if code not in markets]
+        if unknown:
+            raise OnboardError(_("Unknown market “{code}”.").format(code=unknown[0]))
+        base_currency = project.profile().currency
+        prices = price_catalogue(project, codes)
+    result = {}
+    for code, rows in prices.items():
+        shopper = Locale.parse(markets[code].locales[0])
+        result[code] = [
+            {
+                "sku": row.listing.sku,
+                "amount": to_plain(row.price.amount),
+                "currency": row.price.currency,
+                "display": row.price.display(shopper),
+                "margin_percent": None if row.price.margin_percent is None else f"{row.price.margin_percent:.2f}",
+                "exportable": row.price.exportable,
+                "flags": to_plain(row.price.flags),
+                "breakdown": {
+                    "steps": [
+                        {"key": step.key, "amount": _exact(step.amount), "currency": step.currency}
+                        for step in row.price.steps
+                    ],
+                    "composition": {key: _exact(value) for key, value in row.price.composition.items()},
+                },
+            }
+            for row in rows
+        ]
+    if args.json:
+        json.dump({"base_currency": base_currency, "markets": result}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for code, records in result.items():
+        print(f"{code} — {markets[code].name()} ({markets[code].currency.code})")
+        for record in records:
+            margin = "" if record["margin_percent"] is None else percent_text(Decimal(record["margin_percent"])) + " %"
+            flags = "  ⚠ " + " ".join(flag["message"] for flag in record["flags"]) if record["flags"] else ""
+            print(f"  {record['sku']:<24} {record['display']:>14} {margin:>8}{flags}")
+        blocked = sum(1 for record in records if not record["exportable"])
+        if blocked:
+            print("  " + ngettext("{count} listing cannot be exported.", "{count} listings cannot be exported.",
+                                  blocked).format(count=blocked))  # fmt: skip
+    return 0
+
+
 def open_window(project: str | None) -> int:
     from onboard.ui.app import run
 
@@ -351,7 +416,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return open_window(None)
     try:
         commands = {"markets": run_markets, "init": run_init, "import": run_import, "listings": run_listings,
-                    "packs": run_packs, "translate": run_translate}  # fmt: skip
+                    "packs": run_packs, "translate": run_translate, "price": run_price}  # fmt: skip
         return commands[args.command](args)
     except OnboardError as error:
         print(f"onboard: {error}", file=sys.stderr)

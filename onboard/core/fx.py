@@ -56,9 +56,9 @@ class RateTable:
         found = self.rates.get(currency)
         if found is None:
             raise InvalidValue(
-                _("There is no exchange rate for {currency}. Enter one, or import the ECB reference rates file.").format(
-                    currency=currency
-                )
+                _(
+                    "There is no exchange rate for {currency}. Enter one, or import the ECB reference rates file."
+                ).format(currency=currency)
             )
         return found.per_eur
 

@@ -22,11 +22,11 @@ from functools import cache
 from importlib.resources import files
 
 from babel import Locale
-from babel.numbers import parse_pattern
+from babel.numbers import format_decimal, parse_pattern
 
 from onboard.core.errors import InvalidValue
 from onboard.core.fx import RateTable
-from onboard.core.i18n import N_, _
+from onboard.core.i18n import N_, _, babel_locale
 from onboard.core.markets import Market, Source, read_source
 
 HUNDRED = Decimal(100)
@@ -95,14 +95,25 @@ ENDINGS: dict[str, Ending] = {
         Ending("hundreds", N_("Round to 100"), _d("2500"), (Tier(_d("100")),)),
         Ending("thousands", N_("Round to 1,000"), _d("99000"), (Tier(_d("1000")),)),
         Ending("80", N_("Ending in 80"), _d("3280"), (Tier(_d("100"), _d("20")),)),
-        Ending("980", N_("Ending in 980"), _d("1980"), (Tier(_d("100"), _d("20"), _d("1000")), Tier(_d("1000"), _d("20")))),
+        Ending(
+            "980", N_("Ending in 980"), _d("1980"), (Tier(_d("100"), _d("20"), _d("1000")), Tier(_d("1000"), _d("20")))
+        ),
         Ending("9900", N_("Ending in 900"), _d("9900"), (Tier(_d("1000"), _d("100")),)),
         Ending("990", N_("Ending in 990"), _d("9990"), (Tier(_d("1000"), _d("10")),)),
-        Ending("900", N_("Ending in 900 (thousands)"), _d("49900"), (Tier(_d("1000"), _d("100")),)),
     )
 }  # fmt: skip
 
 GUARD_ACTIONS: dict[str, str] = {"warn": N_("Warn"), "block": N_("Block export")}
+
+#: The parts of a shelf price, from cost to what the shopper pays (the breakdown chart's order).
+COMPOSITION: dict[str, str] = {
+    "cost": N_("Product cost"),
+    "shipping": N_("Shipping"),
+    "duty": N_("Duty"),
+    "fees": N_("Commission and fees"),
+    "profit": N_("Profit"),
+    "tax": N_("Tax"),
+}
 
 
 @dataclass(frozen=True)
@@ -211,9 +222,9 @@ def check_rule(rule: Rule, market: Market) -> Rule:
         raise InvalidValue(_("Prices can show 0 to 3 decimals."))
     if not ENDINGS[rule.ending].fits(decimals, cash_step(rule, market)):
         raise InvalidValue(
-            _("The ending “{ending}” does not fit prices in {currency} as they are shown. Choose another ending.").format(
-                ending=_(ENDINGS[rule.ending].label), currency=market.currency.code
-            )
+            _(
+                "The ending “{ending}” does not fit prices in {currency} as they are shown. Choose another ending."
+            ).format(ending=_(ENDINGS[rule.ending].label), currency=market.currency.code)
         )
     return rule
 
@@ -270,9 +281,7 @@ def compute(
         message = _("This product has no price (or cost) to start from.")
         return replace(empty, flags=(*flags, Flag("no_price", message, True)))
     percent = (
-        override.adjustment_percent
-        if override and override.adjustment_percent is not None
-        else rule.adjustment_percent
+        override.adjustment_percent if override and override.adjustment_percent is not None else rule.adjustment_percent
     )
     converted = base * rate
     adjusted = converted * (1 + percent / HUNDRED) + rule.adjustment_fixed
@@ -329,10 +338,15 @@ def _finish(empty: Price, final, steps, cost_local, rule: Rule, tax, fee_share, 
         if rule.min_margin_percent is not None and margin < rule.min_margin_percent:
             blocking = rule.guard == "block"
             message = _("Margin {margin} % is below the minimum of {minimum} %.").format(
-                margin=f"{margin:.1f}", minimum=f"{rule.min_margin_percent:g}"
+                margin=percent_text(margin), minimum=percent_text(rule.min_margin_percent)
             )
             flags = [*flags, Flag("low_margin", message, blocking)]
     return replace(empty, amount=final, steps=steps, composition=composition, margin_percent=margin, flags=tuple(flags))
+
+
+def percent_text(value: Decimal) -> str:
+    """A percentage figure in the interface language's decimal mark, with one decimal."""
+    return format_decimal(value, format="#,##0.0", locale=babel_locale())
 
 
 def format_price(amount: Decimal, currency: str, decimals: int, locale: Locale) -> str:

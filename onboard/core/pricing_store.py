@@ -42,7 +42,8 @@ def save_rule(project: Project, code: str, rule: Rule) -> Rule:
     stored = {key: str(value) if isinstance(value, Decimal) else value for key, value in asdict(rule).items()}
     with project.transaction():
         project.db.execute(
-            "INSERT INTO price_rule (market, rule) VALUES (?, ?) ON CONFLICT (market) DO UPDATE SET rule = excluded.rule",
+            "INSERT INTO price_rule (market, rule) VALUES (?, ?) "
+            "ON CONFLICT (market) DO UPDATE SET rule = excluded.rule",
             (code, json.dumps(stored, sort_keys=True)),
         )
     return rule

@@ -11,6 +11,7 @@ from onboard.core.i18n import _
 from onboard.ui.engine_host import EngineHost
 from onboard.ui.pages.listings_page import ListingsPage
 from onboard.ui.pages.markets_page import MarketsPage
+from onboard.ui.pages.prices_page import PricesPage
 from onboard.ui.pages.project_page import ProjectPage
 from onboard.ui.pages.store_page import StorePage
 from onboard.ui.pages.translate_page import TranslatePage
@@ -23,6 +24,7 @@ class PageId(IntEnum):
     MARKETS = 2
     LISTINGS = 3
     TRANSLATE = 4
+    PRICES = 5
 
 
 class OnboardWizard(QWizard):
@@ -41,11 +43,13 @@ class OnboardWizard(QWizard):
         self.markets_page = MarketsPage(session)
         self.listings_page = ListingsPage(session)
         self.translate_page = TranslatePage(session, host)
+        self.prices_page = PricesPage(session)
         self.setPage(PageId.PROJECT, self.project_page)
         self.setPage(PageId.STORE, self.store_page)
         self.setPage(PageId.MARKETS, self.markets_page)
         self.setPage(PageId.LISTINGS, self.listings_page)
         self.setPage(PageId.TRANSLATE, self.translate_page)
+        self.setPage(PageId.PRICES, self.prices_page)
         self.retranslate()
         self.restart()
 
@@ -54,7 +58,10 @@ class OnboardWizard(QWizard):
         self.completed.emit()
 
     def pages(self) -> tuple:
-        return self.project_page, self.store_page, self.markets_page, self.listings_page, self.translate_page
+        return (
+            self.project_page, self.store_page, self.markets_page, self.listings_page, self.translate_page,
+            self.prices_page,
+        )  # fmt: skip
 
     def retranslate(self) -> None:
         """Set every word again in the current interface language (called on a live switch)."""

@@ -31,7 +31,9 @@ def test_rules_default_per_market_and_persist(project):
 
 def test_sample_catalogue_priced_in_six_markets(catalogue):
     prices = price_catalogue(catalogue, ["US", "DE", "JP", "BR", "KR", "ID"])
-    lamp = {code: next(row.price for row in rows if row.listing.sku == "LH-LAMP-001-WH-EU") for code, rows in prices.items()}
+    lamp = {
+        code: next(row.price for row in rows if row.listing.sku == "LH-LAMP-001-WH-EU") for code, rows in prices.items()
+    }
     # 129 CNY at the bundled snapshot (1 EUR = 7.9145 CNY = 1.1476 USD = 182.85 JPY = 1711.87 KRW = 19395.07 IDR)
     assert lamp["US"].amount == D("18.99")  # 18.705 -> .99
     assert lamp["DE"].amount == D("19.99")  # 16.299 * 1.19 = 19.396 -> ,99
