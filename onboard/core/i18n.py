@@ -15,6 +15,7 @@ from babel.messages.pofile import read_po
 
 LOCALES_DIR = Path(__file__).resolve().parents[2] / "locales"
 DOMAIN = "onboard"
+DATA_DOMAIN = "data"  # texts of the data files shown to sellers: compliance rules, payment-method notes
 SOURCE_LANGUAGE = "en"
 
 #: The 24 interface languages, in the order the language menu shows them.
@@ -136,6 +137,11 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def pgettext(context: str, message: str) -> str:
     """Translate a message whose English text is ambiguous without its context."""
     return _active.pgettext(context, message)
+
+
+def data_text(message: str) -> str:
+    """Translate a text that comes from a data file (`data` catalogs, extracted from the TOML files)."""
+    return translations(_active_code, DATA_DOMAIN).gettext(message) if message else message
 
 
 def N_(message: str) -> str:

@@ -111,9 +111,36 @@ _SCHEMA_4 = (
 )
 
 
+# Payments and compliance: the methods the seller offers, checklist progress, evidence files kept in the project.
+_SCHEMA_5 = (
+    """CREATE TABLE payment_choice (
+            market TEXT NOT NULL,
+            method TEXT NOT NULL,
+            chosen INTEGER NOT NULL,
+            PRIMARY KEY (market, method)
+        )""",
+    """CREATE TABLE checklist_status (
+            market TEXT NOT NULL,
+            rule_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (market, rule_id)
+        )""",
+    """CREATE TABLE evidence (
+            id INTEGER PRIMARY KEY,
+            market TEXT NOT NULL,
+            rule_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            data BLOB NOT NULL,
+            added TEXT NOT NULL
+        )""",
+)
+
+
 #: MIGRATIONS[n] takes a project from schema version n to n + 1, inside the caller's transaction.
 #: Append only; never edit a shipped step.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _SCHEMA_4)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _SCHEMA_4, _SCHEMA_5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _PROFILE_COLUMNS = ("name", "origin", "currency", "source_language", "legal_form", "email")

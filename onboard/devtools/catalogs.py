@@ -1,7 +1,10 @@
 """Keep the message catalogs in step with the code.
 
-python -m onboard.devtools.catalogs update   # re-extract onboard.pot / qt.pot, merge into every .po
-python -m onboard.devtools.catalogs check    # list stale, missing, fuzzy or broken translations
+python -m onboard.devtools.catalogs update [DOMAIN]  # re-extract the templates, merge into every .po
+python -m onboard.devtools.catalogs check            # list stale, missing, fuzzy or broken translations
+
+Domains: onboard (the code's messages), qt (Qt's own words where PySide6 ships none), data (texts of the data
+files a seller reads: compliance rules, payment methods).
 """
 
 from __future__ import annotations
@@ -9,13 +12,15 @@ from __future__ import annotations
 import io
 import re
 import sys
+import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from onboard.core.i18n import DOMAIN, LOCALES_DIR, SOURCE_LANGUAGE, UI_LANGUAGES, catalog_path
+from onboard.core.i18n import DATA_DOMAIN, DOMAIN, LOCALES_DIR, SOURCE_LANGUAGE, UI_LANGUAGES, catalog_path
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 QT_DOMAIN = "qt"
@@ -24,9 +29,16 @@ QT_MESSAGES_FILE = "ui/qt_messages.py"
 _KEYWORDS = {
     DOMAIN: {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)},
     QT_DOMAIN: {"QT_": ((1, "c"), 2)},
+    DATA_DOMAIN: {},
 }
+#: Keys of the data files whose values sellers read (translated through the `data` catalogs).
+DATA_TEXT_KEYS = ("title", "evidence", "threshold", "summary", "note")
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_PLACEHOLDER = {DOMAIN: re.compile(r"\{[a-z_]+\}"), QT_DOMAIN: re.compile(r"%\d")}
+_PLACEHOLDER = {
+    DOMAIN: re.compile(r"\{[a-z_]+\}"),
+    QT_DOMAIN: re.compile(r"%\d"),
+    DATA_DOMAIN: re.compile(r"\{[a-z_]+\}"),
+}
 
 
 def qt_languages() -> tuple[str, ...]:
@@ -41,9 +53,36 @@ def languages(domain: str) -> tuple[str, ...]:
     return qt_languages() if domain == QT_DOMAIN else UI_LANGUAGES
 
 
+def data_texts() -> Iterator[tuple[str, Path, str]]:
+    """(text, file, where) for every seller-facing text of the compliance and payments data files."""
+    data_dir = PACKAGE_DIR / "data"
+    for path in [*sorted((data_dir / "compliance").glob("*.toml")), data_dir / "payments.toml"]:
+        if path.exists():
+            for text, where in _texts(tomllib.loads(path.read_text(encoding="utf-8")), ""):
+                yield text, path, where.strip(".")
+
+
+def _texts(node: object, where: str) -> Iterator[tuple[str, str]]:
+    if isinstance(node, list):
+        for item in node:
+            yield from _texts(item, f"{where}.{item.get('id', '')}" if isinstance(item, dict) else where)
+    elif isinstance(node, dict):
+        if node.get("generic") and node.get("name"):
+            yield node["name"], f"{where}.name"
+        for key, value in node.items():
+            if key in DATA_TEXT_KEYS and isinstance(value, str) and value.strip():
+                yield value, f"{where}.{key}"
+            elif isinstance(value, dict | list):
+                yield from _texts(value, f"{where}.{key}")
+
+
 def extract(domain: str) -> Catalog:
-    """The template as the code stands now."""
+    """The template as the code (or the data files) stand now."""
     catalog = Catalog(project="Onboard", domain=domain, msgid_bugs_address="", fuzzy=False)
+    if domain == DATA_DOMAIN:
+        for text, path, where in data_texts():
+            catalog.add(text, None, [(f"onboard/data/{path.name}", 0)], auto_comments=[where])
+        return catalog
 
     def wanted(path: str) -> bool:
         in_qt_file = path.replace("\\", "/").endswith(QT_MESSAGES_FILE)
@@ -75,9 +114,9 @@ def _read(path: Path, locale: str | None, domain: str) -> Catalog:
         return read_po(file, locale=locale, domain=domain)
 
 
-def update() -> None:
+def update(domains: list[str] | None = None) -> None:
     """Write fresh templates and merge them into every catalog (new messages arrive untranslated)."""
-    for domain in _KEYWORDS:
+    for domain in domains or _KEYWORDS:
         template = extract(domain)
         template_path(domain).write_bytes(_po_bytes(template))
         # English last: filling its strings must not write into the template's messages others still copy.
@@ -153,8 +192,8 @@ def _is_phrase(text: str) -> bool:
 
 
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["update"]:
-        update()
+    if argv[:1] == ["update"] and set(argv[1:]) <= set(_KEYWORDS):
+        update(argv[1:])
         return 0
     if argv[:1] == ["check"]:
         issues = problems()
