@@ -169,7 +169,13 @@ def html(project: Project, today: date | None = None) -> str:
         "th{background:#dde6f0} .blocker{color:#b00020;font-weight:bold} .unconfirmed{color:#8a4b00}"
         "</style></head><body>",
         f"<h1>{escape(_('Selling plan of {name}').format(name=profile.name))}</h1>",
-        f"<p>{escape(_('Prepared on {date}. This plan is not legal advice; check each source.').format(date=format_date(today, 'long', locale=locale)))}</p>",
+        "<p>"
+        + escape(
+            _("Prepared on {date}. This plan is not legal advice; check each source.").format(
+                date=format_date(today, "long", locale=locale)
+            )
+        )
+        + "</p>",
     ]
     for plan in build(project):
         checklist = plan.checklist
@@ -190,13 +196,15 @@ def html(project: Project, today: date | None = None) -> str:
         if upcoming:
             parts.append(f"<h3>{escape(_('Coming changes'))}</h3><ul>")
             parts.extend(
-                f"<li>{escape(format_date(change.date, 'medium', locale=locale))}: {escape(data_text(change.summary))}</li>"
+                f"<li>{escape(format_date(change.date, 'medium', locale=locale))}: "
+                f"{escape(data_text(change.summary))}</li>"
                 for change, _rule in upcoming
             )
             parts.append("</ul>")
         parts.append(
             f"<h3>{escape(_('Checklist'))}</h3><table width='100%'><tr><th>{escape(_('Item'))}</th>"
-            f"<th>{escape(_('What to do'))}</th><th>{escape(_('Status'))}</th><th>{escape(_('Evidence to keep'))}</th></tr>"
+            f"<th>{escape(_('What to do'))}</th><th>{escape(_('Status'))}</th>"
+            f"<th>{escape(_('Evidence to keep'))}</th></tr>"
         )
         for item in checklist.items:
             rule = item.rule
