@@ -77,6 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
     price.add_argument("project", metavar="PROJECT", help=_("the project file"))
     price.add_argument("--market", type=_codes, metavar="M1,M2", help=_("only these markets (default: the project's)"))
     price.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
+    pay = commands.add_parser("payments", help=_("show the payment methods per market and your choice"))
+    pay.add_argument("project", metavar="PROJECT", help=_("the project file"))
+    pay.add_argument("--market", type=_codes, metavar="M1,M2", help=_("only these markets (default: the project's)"))
+    pay.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
+
+    check = commands.add_parser("checklist", help=_("show a market's compliance checklist"))
+    check.add_argument("project", metavar="PROJECT", help=_("the project file"))
+    check.add_argument("--market", required=True, metavar="M", help=_("the market, e.g. DE"))
+    check.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
     return parser
 
 
@@ -400,6 +409,111 @@ def run_price(args: argparse.Namespace) -> int:
     return 0
 
 
+def _known_markets(codes) -> None:
+    from onboard.core.markets import load_markets
+
+    unknown = [code for code in codes if code not in load_markets()]
+    if unknown:
+        raise OnboardError(_("Unknown market “{code}”.").format(code=unknown[0]))
+
+
+def run_payments(args: argparse.Namespace) -> int:
+    from onboard.core import payments
+    from onboard.core.markets import market, to_plain
+    from onboard.core.project import Project
+
+    with Project.open(args.project) as project:
+        codes = args.market or project.profile().markets
+        _known_markets(codes)
+        report = {}
+        for code in codes:
+            chosen = payments.choices(project, code)
+            available = payments.methods(code)
+            covered = payments.coverage(available, chosen)
+            report[code] = {
+                "methods": [
+                    {
+                        "id": method.id,
+                        "name": method.label(),
+                        "kind": method.kind,
+                        "share_percent": to_plain(method.share),
+                        "importance": method.importance,
+                        "providers": list(method.providers),
+                        "retired": to_plain(method.retired),
+                        "recommended": method.id in payments.recommended(available),
+                        "chosen": method.id in chosen,
+                        "source": to_plain(method.source),
+                    }
+                    for method in available
+                ],
+                "coverage_percent": None if covered is None else [str(covered[0]), str(covered[1])],
+                "warnings": payments.warnings(code, chosen),
+            }
+    if args.json:
+        json.dump({"markets": report}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for code, entry in report.items():
+        print(f"{code} — {market(code).name()}")
+        for method in entry["methods"]:
+            mark = "✔" if method["chosen"] else " "
+            share = f"{method['share_percent']} %" if method["share_percent"] else ""
+            print(f"  [{mark}] {method['name']:<36} {share:>6}  {method['importance']}")
+        for warning in entry["warnings"]:
+            print(f"  ⚠ {warning}")
+    return 0
+
+
+def run_checklist(args: argparse.Namespace) -> int:
+    from onboard.core import compliance
+    from onboard.core.i18n import data_text
+    from onboard.core.markets import market, to_plain
+    from onboard.core.project import Project
+
+    code = args.market.strip().upper()
+    _known_markets([code])
+    with Project.open(args.project) as project:
+        checklist = compliance.checklist(project, code)
+    items = [
+        {
+            "id": item.rule.id,
+            "title": data_text(item.rule.title),
+            "topic": item.rule.topic,
+            "law": item.rule.law,
+            "blocker": item.rule.blocker,
+            "status": item.progress.status,
+            "reason": item.progress.reason,
+            "note": item.progress.note,
+            "evidence_to_keep": data_text(item.rule.evidence),
+            "evidence_files": [evidence.name for evidence in item.evidence],
+            "threshold": data_text(item.rule.threshold),
+            "source": to_plain(item.rule.source),
+        }
+        for item in checklist.items
+    ]
+    upcoming = [
+        {"date": change.date.isoformat(), "summary": data_text(change.summary), "confidence": change.confidence,
+         "rule": rule.id}
+        for change, rule in checklist.upcoming()
+    ]  # fmt: skip
+    if args.json:
+        report = {"market": code, "readiness_percent": checklist.readiness, "open_blockers": checklist.open_blockers,
+                  "items": items, "upcoming": upcoming}  # fmt: skip
+        json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    print(_("{market}: ready {percent} %, blockers to do: {count}").format(
+        market=market(code).name(), percent=checklist.readiness, count=checklist.open_blockers))  # fmt: skip
+    for item in items:
+        status = {"todo": "[ ]", "done": "[✔]", "na": "[–]"}[item["status"]]
+        blocker = "!" if item["blocker"] else " "
+        unconfirmed = " ⚠" if item["source"]["confidence"] == "unconfirmed" else ""
+        print(f"  {status}{blocker} {item['id']:<11} {item['title']}{unconfirmed}")
+    for change in upcoming:
+        print(f"  → {change['date']}: {change['summary']}")
+    return 0
+
+
 def open_window(project: str | None) -> int:
     from onboard.ui.app import run
 
@@ -416,7 +530,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return open_window(None)
     try:
         commands = {"markets": run_markets, "init": run_init, "import": run_import, "listings": run_listings,
-                    "packs": run_packs, "translate": run_translate, "price": run_price}  # fmt: skip
+                    "packs": run_packs, "translate": run_translate, "price": run_price, "payments": run_payments,
+                    "checklist": run_checklist}  # fmt: skip
         return commands[args.command](args)
     except OnboardError as error:
         print(f"onboard: {error}", file=sys.stderr)

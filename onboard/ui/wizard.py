@@ -9,8 +9,10 @@ from PySide6.QtWidgets import QWizard
 
 from onboard.core.i18n import _
 from onboard.ui.engine_host import EngineHost
+from onboard.ui.pages.compliance_page import CompliancePage
 from onboard.ui.pages.listings_page import ListingsPage
 from onboard.ui.pages.markets_page import MarketsPage
+from onboard.ui.pages.payments_page import PaymentsPage
 from onboard.ui.pages.prices_page import PricesPage
 from onboard.ui.pages.project_page import ProjectPage
 from onboard.ui.pages.store_page import StorePage
@@ -25,6 +27,8 @@ class PageId(IntEnum):
     LISTINGS = 3
     TRANSLATE = 4
     PRICES = 5
+    PAYMENTS = 6
+    COMPLIANCE = 7
 
 
 class OnboardWizard(QWizard):
@@ -44,12 +48,16 @@ class OnboardWizard(QWizard):
         self.listings_page = ListingsPage(session)
         self.translate_page = TranslatePage(session, host)
         self.prices_page = PricesPage(session)
+        self.payments_page = PaymentsPage(session)
+        self.compliance_page = CompliancePage(session)
         self.setPage(PageId.PROJECT, self.project_page)
         self.setPage(PageId.STORE, self.store_page)
         self.setPage(PageId.MARKETS, self.markets_page)
         self.setPage(PageId.LISTINGS, self.listings_page)
         self.setPage(PageId.TRANSLATE, self.translate_page)
         self.setPage(PageId.PRICES, self.prices_page)
+        self.setPage(PageId.PAYMENTS, self.payments_page)
+        self.setPage(PageId.COMPLIANCE, self.compliance_page)
         self.retranslate()
         self.restart()
 
@@ -60,7 +68,7 @@ class OnboardWizard(QWizard):
     def pages(self) -> tuple:
         return (
             self.project_page, self.store_page, self.markets_page, self.listings_page, self.translate_page,
-            self.prices_page,
+            self.prices_page, self.payments_page, self.compliance_page,
         )  # fmt: skip
 
     def retranslate(self) -> None:

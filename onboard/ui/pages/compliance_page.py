@@ -1,0 +1,312 @@
+"""Compliance: per market the checklist that fits the seller's products and situation, blockers first, with
+status, reasons, notes and evidence files kept in the project; readiness, coming changes, and the plan export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from babel.dates import format_date
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from onboard.core import compliance, plan
+from onboard.core.errors import OnboardError
+from onboard.core.i18n import _, babel_locale, data_text
+from onboard.core.markets import CONFIDENCE_LABELS, market
+from onboard.ui.plan_pdf import write_pdf
+from onboard.ui.session import Session
+from onboard.ui.widgets.common import error_label, name, select_data, show_error
+
+RULE_ROLE = Qt.ItemDataRole.UserRole
+RED = QColor("#b00020")
+AMBER = QColor("#8a4b00")
+
+
+class CompliancePage(QWizardPage):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self._session = session
+        self._items: dict[str, compliance.Item] = {}
+        self.market = QComboBox()
+        self.market.currentIndexChanged.connect(self.show_market)
+        self.market_label = QLabel()
+        self.market_label.setBuddy(self.market)
+        self.readiness = QProgressBar()
+        self.readiness.setRange(0, 100)
+        self.blockers = QLabel()
+        self.xlsx_button = QPushButton()
+        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        self.pdf_button = QPushButton()
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.items = QTreeWidget()
+        self.items.setColumnCount(4)
+        self.items.setRootIsDecorated(False)
+        self.items.setWordWrap(True)
+        self.items.currentItemChanged.connect(self._show_item)
+        self.upcoming = QListWidget()
+        self.upcoming.setWordWrap(True)
+        self._build_details()
+        self.export_error = error_label()
+
+        top = QHBoxLayout()
+        top.addWidget(self.market_label)
+        top.addWidget(self.market, 1)
+        top.addWidget(self.readiness, 1)
+        top.addWidget(self.blockers)
+        top.addWidget(self.xlsx_button)
+        top.addWidget(self.pdf_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.details, 3)
+        self.upcoming_label = QLabel()
+        right_layout.addWidget(self.upcoming_label)
+        right_layout.addWidget(self.upcoming, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.items)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.export_error)
+        layout.addWidget(splitter, 1)
+        self.retranslate()
+
+    def _build_details(self) -> None:
+        self.details = QWidget()
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setOpenExternalLinks(False)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = QComboBox()
+        for key in compliance.STATUSES:
+            self.status.addItem("", key)
+        self.status.currentIndexChanged.connect(self._status_changed)
+        self.reason = QLineEdit()
+        self.reason.editingFinished.connect(self._status_changed)
+        self.note = QPlainTextEdit()
+        self.note.setMaximumHeight(80)
+        self.save_note = QPushButton()
+        self.save_note.clicked.connect(self._status_changed)
+        self.evidence = QListWidget()
+        self.evidence.setMaximumHeight(90)
+        self.add_evidence = QPushButton()
+        self.add_evidence.clicked.connect(self.choose_evidence)
+        self.item_error = error_label()
+        form = QFormLayout()
+        self.status_label, self.reason_label, self.note_label, self.evidence_label = (QLabel() for _n in range(4))
+        form.addRow(self.status_label, self.status)
+        form.addRow(self.reason_label, self.reason)
+        form.addRow(self.note_label, self.note)
+        form.addRow("", self.save_note)
+        form.addRow(self.evidence_label, self.evidence)
+        form.addRow("", self.add_evidence)
+        for label, widget in (
+            (self.status_label, self.status), (self.reason_label, self.reason), (self.note_label, self.note),
+            (self.evidence_label, self.evidence),
+        ):  # fmt: skip
+            label.setBuddy(widget)
+        layout = QVBoxLayout(self.details)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.facts)
+        layout.addLayout(form)
+        layout.addWidget(self.item_error)
+        layout.addStretch(1)
+        self.details.setEnabled(False)
+
+    def retranslate(self) -> None:
+        self.setTitle(_("Compliance checklist"))
+        self.setSubTitle(
+            _("What your products need in each market, from your categories and situation. Blockers come first.")
+        )
+        self.market_label.setText(_("&Market:"))
+        self.xlsx_button.setText(_("Export plan as &XLSX…"))
+        self.pdf_button.setText(_("Export plan as &PDF…"))
+        self.items.setHeaderLabels([_("Status"), _("What to do"), _("Topic"), _("Confidence")])
+        self.status_label.setText(_("&Status:"))
+        self.reason_label.setText(_("&Why not applicable:"))
+        self.note_label.setText(_("&Notes:"))
+        self.evidence_label.setText(_("&Evidence files:"))
+        self.save_note.setText(_("Save &notes"))
+        self.add_evidence.setText(_("&Add file…"))
+        self.upcoming_label.setText(_("Coming changes"))
+        for index, key in enumerate(compliance.STATUSES):
+            self.status.setItemText(index, _(compliance.STATUSES[key]))
+        for widget, label in (
+            (self.market, _("Market")), (self.items, _("Checklist")), (self.status, _("Status")),
+            (self.reason, _("Why not applicable")), (self.note, _("Notes")), (self.evidence, _("Evidence files")),
+            (self.upcoming, _("Coming changes")), (self.readiness, _("Readiness")),
+        ):  # fmt: skip
+            name(widget, label)
+        if self._session.project is not None:
+            self.initializePage()
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        profile = self._session.profile()
+        current = self.market.currentData()
+        blocked = self.market.blockSignals(True)
+        self.market.clear()
+        for code in profile.markets if profile else ():
+            self.market.addItem(market(code).name(babel_locale()), code)
+        select_data(self.market, current)
+        self.market.blockSignals(blocked)
+        self.show_market()
+
+    def code(self) -> str | None:
+        return self.market.currentData()
+
+    def show_market(self) -> None:
+        project, code = self._session.project, self.code()
+        if project is None or code is None:
+            return
+        selected = self.items.currentItem().data(0, RULE_ROLE) if self.items.currentItem() else None
+        checklist = compliance.checklist(project, code)
+        self._items = {item.rule.id: item for item in checklist.items}
+        self.readiness.setValue(checklist.readiness)
+        self.readiness.setFormat(_("Ready: {percent} %").format(percent=checklist.readiness))
+        self.blockers.setText(_("Blockers to do: {count}").format(count=checklist.open_blockers))
+        blocked = self.items.blockSignals(True)
+        self.items.clear()
+        for item in checklist.items:
+            rule = item.rule
+            confidence = _(CONFIDENCE_LABELS[rule.source.confidence])
+            if rule.source.confidence == "unconfirmed":
+                confidence = "⚠ " + confidence
+            row = QTreeWidgetItem(
+                [_(compliance.STATUSES[item.progress.status]), data_text(rule.title), _(compliance.TOPICS[rule.topic]),
+                 confidence]
+            )  # fmt: skip
+            row.setData(0, RULE_ROLE, rule.id)
+            if rule.blocker and item.progress.status == "todo":
+                row.setForeground(1, RED)
+                row.setToolTip(1, _("Blocker: you cannot sell lawfully without this."))
+            if rule.source.confidence == "unconfirmed":
+                row.setForeground(3, AMBER)
+                row.setToolTip(3, _("Unconfirmed: check the source before you rely on it."))
+            self.items.addTopLevelItem(row)
+            if rule.id == selected:
+                self.items.setCurrentItem(row)
+        self.items.blockSignals(blocked)
+        self.items.setColumnWidth(0, 120)
+        self.items.setColumnWidth(1, 420)
+        self.upcoming.clear()
+        for change, _rule in checklist.upcoming():
+            text = f"{format_date(change.date, 'medium', locale=babel_locale())}: {data_text(change.summary)}"
+            if change.confidence == "unconfirmed":
+                text += " (" + _(CONFIDENCE_LABELS["unconfirmed"]) + ")"
+            self.upcoming.addItem(QListWidgetItem(text))
+        self._show_item()
+
+    def current(self) -> compliance.Item | None:
+        row = self.items.currentItem()
+        return self._items.get(row.data(0, RULE_ROLE)) if row else None
+
+    def _show_item(self, *_args) -> None:
+        item = self.current()
+        self.details.setEnabled(item is not None)
+        show_error(self.item_error, "")
+        if item is None:
+            self.title.setText(_("Select an item to see what it asks and to record your progress."))
+            self.facts.setText("")
+            return
+        rule = item.rule
+        self.title.setText(f"{rule.id} · {data_text(rule.title)}")
+        lines = [
+            _("Law: {law}").format(law=rule.law),
+            _("Evidence to keep: {evidence}").format(evidence=data_text(rule.evidence) or "—"),
+        ]
+        if rule.threshold:
+            lines.append(_("Applies when: {threshold}").format(threshold=data_text(rule.threshold)))
+        lines.append(
+            _("Source: {url} ({confidence}, as of {date})").format(
+                url=rule.source.url,
+                confidence=_(CONFIDENCE_LABELS[rule.source.confidence]),
+                date=rule.source.as_of.isoformat(),
+            )
+        )
+        self.facts.setText("\n".join(lines))
+        for widget in (self.status, self.reason, self.note):
+            widget.blockSignals(True)
+        select_data(self.status, item.progress.status)
+        self.reason.setText(item.progress.reason)
+        self.reason.setEnabled(item.progress.status == "na")
+        self.note.setPlainText(item.progress.note)
+        for widget in (self.status, self.reason, self.note):
+            widget.blockSignals(False)
+        self.evidence.clear()
+        for evidence in item.evidence:
+            self.evidence.addItem(f"{evidence.name} ({evidence.size // 1024 + 1} KB)")
+
+    def _status_changed(self, *_args) -> None:
+        item = self.current()
+        if item is None:
+            return
+        status = self.status.currentData()
+        self.reason.setEnabled(status == "na")
+        if status == "na" and not self.reason.text().strip():
+            show_error(self.item_error, _("Say why this item does not apply to you."))
+            self.reason.setFocus()
+            return
+        try:
+            compliance.set_status(
+                self._session.project, self.code(), item.rule.id, status, self.reason.text(), self.note.toPlainText()
+            )
+        except OnboardError as error:
+            show_error(self.item_error, str(error))
+            return
+        self.show_market()
+
+    def choose_evidence(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        paths, _filter = QFileDialog.getOpenFileNames(self, _("Add evidence files"))
+        for path in paths:
+            try:
+                compliance.add_evidence(self._session.project, self.code(), item.rule.id, Path(path))
+            except OnboardError as error:
+                show_error(self.item_error, str(error))
+                return
+        self.show_market()
+
+    def export(self, kind: str) -> None:
+        project = self._session.project
+        suggested = str(project.path.with_name(f"{project.path.stem}-plan.{kind}"))
+        pattern = _("Excel workbook (*.xlsx)") if kind == "xlsx" else _("PDF document (*.pdf)")
+        path, _filter = QFileDialog.getSaveFileName(self, _("Export plan"), suggested, pattern)
+        if path:
+            self.export_to(Path(path), kind)
+
+    def export_to(self, path: Path, kind: str) -> None:
+        try:
+            (plan.write_xlsx if kind == "xlsx" else write_pdf)(self._session.project, path)
+        except OnboardError as error:
+            show_error(self.export_error, str(error))
+            return
+        show_error(self.export_error, "")
+        QMessageBox.information(self, _("Export plan"), _("Saved {path}").format(path=path))
