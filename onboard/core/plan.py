@@ -145,6 +145,9 @@ def save_atomically(path: Path, save) -> Path:
     os.close(handle)
     try:
         save(temporary)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes it private; an exported file is the seller's to share
         os.replace(temporary, path)
     except OSError as error:
         raise OnboardError(
@@ -202,9 +205,9 @@ def html(project: Project, today: date | None = None) -> str:
             )
             parts.append("</ul>")
         parts.append(
-            f"<h3>{escape(_('Checklist'))}</h3><table width='100%'><tr><th>{escape(_('Item'))}</th>"
-            f"<th>{escape(_('What to do'))}</th><th>{escape(_('Status'))}</th>"
-            f"<th>{escape(_('Evidence to keep'))}</th></tr>"
+            f"<h3>{escape(_('Checklist'))}</h3><table width='100%'><tr><th width='9%'>{escape(_('Item'))}</th>"
+            f"<th width='51%'>{escape(_('What to do'))}</th><th width='15%'>{escape(_('Status'))}</th>"
+            f"<th width='25%'>{escape(_('Evidence to keep'))}</th></tr>"
         )
         for item in checklist.items:
             rule = item.rule

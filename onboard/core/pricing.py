@@ -103,6 +103,21 @@ ENDINGS: dict[str, Ending] = {
     )
 }  # fmt: skip
 
+CUSTOM = "custom"
+
+
+def ending_of(rule: Rule) -> Ending:
+    """The rule's ending: a preset, or the seller's own "multiples of step, minus offset" (10 and 0.01 → 19.99)."""
+    if rule.ending == CUSTOM:
+        return Ending(
+            CUSTOM,
+            N_("Your own ending"),
+            rule.custom_step - rule.custom_offset,
+            (Tier(rule.custom_step, rule.custom_offset),),
+        )
+    return ENDINGS[rule.ending]
+
+
 GUARD_ACTIONS: dict[str, str] = {"warn": N_("Warn"), "block": N_("Block export")}
 
 #: The parts of a shelf price, from cost to what the shopper pays (the breakdown chart's order).
@@ -127,7 +142,9 @@ class Rule:
     shipping: Decimal = Decimal(0)
     duty_percent: Decimal = Decimal(0)
     tax_percent: Decimal | None = None  # None: the market's own rate
-    ending: str = "none"
+    ending: str = "none"  # a key of ENDINGS, or "custom" (custom_step and custom_offset)
+    custom_step: Decimal = Decimal(1)
+    custom_offset: Decimal = Decimal(0)
     decimals: int | None = None  # None: the currency's display decimals
     cash_rounding: bool = False
     target_margin_percent: Decimal | None = None  # set: price from cost plus this margin
@@ -215,16 +232,19 @@ def check_rule(rule: Rule, market: Market) -> Rule:
         raise InvalidValue(_("The tax rate must be between 0 % and 100 %."))
     if rule.target_margin_percent is not None and not 0 <= rule.target_margin_percent < 100:
         raise InvalidValue(_("The target margin must be at least 0 % and below 100 %."))
-    if rule.ending not in ENDINGS:
+    if rule.ending not in ENDINGS and rule.ending != CUSTOM:
         raise InvalidValue(_("Unknown price ending: {ending}").format(ending=rule.ending))
+    if rule.ending == CUSTOM and not 0 <= rule.custom_offset < rule.custom_step:  # also refuses a step of 0
+        raise InvalidValue(_("Your own ending needs a step above zero and an amount below the step."))
     decimals = display_decimals(rule, market)
     if rule.decimals is not None and not 0 <= rule.decimals <= 3:
         raise InvalidValue(_("Prices can show 0 to 3 decimals."))
-    if not ENDINGS[rule.ending].fits(decimals, cash_step(rule, market)):
+    ending = ending_of(rule)
+    if not ending.fits(decimals, cash_step(rule, market)):
         raise InvalidValue(
             _(
                 "The ending “{ending}” does not fit prices in {currency} as they are shown. Choose another ending."
-            ).format(ending=_(ENDINGS[rule.ending].label), currency=market.currency.code)
+            ).format(ending=_(ending.label), currency=market.currency.code)
         )
     return rule
 
@@ -301,7 +321,7 @@ def compute(
     if adjusted <= 0 or gross <= 0:
         message = _("The rules give a price of zero or less. Check the adjustment.")
         return replace(empty, steps=tuple(steps), flags=(*flags, Flag("not_positive", message, True)))
-    final = ENDINGS[rule.ending].apply(gross, decimals)
+    final = ending_of(rule).apply(gross, decimals)
     step = cash_step(rule, market)
     if step:
         final = (final / step).to_integral_value(ROUND_CEILING) * step

@@ -116,6 +116,15 @@ def test_convert_before_rounding():
     assert price.margin_percent is None
 
 
+def test_the_sellers_own_ending():
+    rule = Rule(ending="custom", custom_step=D("10"), custom_offset=D("0.01"))
+    assert price_in("US", rule=check_rule(rule, market("US"))).amount == D("19.99")  # 15.00 -> next 10 - 0.01
+    with pytest.raises(InvalidValue, match="step"):
+        check_rule(Rule(ending="custom", custom_step=D("0")), market("US"))
+    with pytest.raises(InvalidValue, match="does not fit"):
+        check_rule(Rule(ending="custom", custom_step=D("100"), custom_offset=D("0.5")), market("JP"))
+
+
 def test_fixed_local_price_and_percent_override():
     fixed = price_in("DE", override=Override(fixed_price=D("29.95")))
     assert fixed.amount == D("29.95")

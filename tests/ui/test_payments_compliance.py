@@ -82,3 +82,21 @@ def test_plan_exports_as_xlsx_and_pdf(window, tmp_path):
     assert '\'=HYPERLINK("http://evil")' in values  # never a live formula
     pdf = Path(tmp_path / "plan.pdf").read_bytes()
     assert pdf.startswith(b"%PDF") and len(pdf) > 5_000
+
+
+def test_evidence_added_listed_and_removed(window, tmp_path, monkeypatch):
+    proof = tmp_path / "lucid-registration.pdf"
+    proof.write_bytes(b"%PDF-1.4 LUCID DE1234567890123")
+    page = open_page(window, PageId.COMPLIANCE)
+    monkeypatch.setattr(
+        "onboard.ui.pages.compliance_page.QFileDialog.getOpenFileNames", lambda *args: ([str(proof)], "")
+    )
+    page.items.setCurrentItem(page.items.topLevelItem(0))
+    rule_id = page.current().rule.id
+    page.choose_evidence()
+    assert page.evidence.count() == 1 and "lucid-registration.pdf" in page.evidence.item(0).text()
+    page.evidence.setCurrentRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    page.remove_evidence.click()
+    item = next(i for i in compliance.checklist(window.session.project, "DE").items if i.rule.id == rule_id)
+    assert item.evidence == ()

@@ -60,7 +60,7 @@ def test_margin_below_the_guard_shows_red_with_the_reason(qtbot, page):
 
     index = page.model.index(flagged, COLUMNS.index("margin"))
     assert page.model.data(index, Qt.ItemDataRole.ForegroundRole).name() == "#b00020"
-    assert "below the minimum of 70 %" in page.model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert "below the minimum of 70.0 %" in page.model.data(index, Qt.ItemDataRole.ToolTipRole)
 
 
 def test_a_bad_rule_is_refused_with_a_message_and_not_saved(qtbot, page):

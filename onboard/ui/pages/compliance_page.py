@@ -3,11 +3,12 @@ status, reasons, notes and evidence files kept in the project; readiness, coming
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from babel.dates import format_date
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -116,6 +117,10 @@ class CompliancePage(QWizardPage):
         self.evidence.setMaximumHeight(90)
         self.add_evidence = QPushButton()
         self.add_evidence.clicked.connect(self.choose_evidence)
+        self.open_evidence = QPushButton()
+        self.open_evidence.clicked.connect(self.open_selected_evidence)
+        self.remove_evidence = QPushButton()
+        self.remove_evidence.clicked.connect(self.remove_selected_evidence)
         self.item_error = error_label()
         form = QFormLayout()
         self.status_label, self.reason_label, self.note_label, self.evidence_label = (QLabel() for _n in range(4))
@@ -124,7 +129,10 @@ class CompliancePage(QWizardPage):
         form.addRow(self.note_label, self.note)
         form.addRow("", self.save_note)
         form.addRow(self.evidence_label, self.evidence)
-        form.addRow("", self.add_evidence)
+        evidence_buttons = QHBoxLayout()
+        for button in (self.add_evidence, self.open_evidence, self.remove_evidence):
+            evidence_buttons.addWidget(button)
+        form.addRow("", evidence_buttons)
         for label, widget in (
             (self.status_label, self.status), (self.reason_label, self.reason), (self.note_label, self.note),
             (self.evidence_label, self.evidence),
@@ -154,6 +162,8 @@ class CompliancePage(QWizardPage):
         self.evidence_label.setText(_("&Evidence files:"))
         self.save_note.setText(_("Save &notes"))
         self.add_evidence.setText(_("&Add file…"))
+        self.open_evidence.setText(_("&Open"))
+        self.remove_evidence.setText(_("&Remove"))
         self.upcoming_label.setText(_("Coming changes"))
         for index, key in enumerate(compliance.STATUSES):
             self.status.setItemText(index, _(compliance.STATUSES[key]))
@@ -212,8 +222,8 @@ class CompliancePage(QWizardPage):
             if rule.id == selected:
                 self.items.setCurrentItem(row)
         self.items.blockSignals(blocked)
-        self.items.setColumnWidth(0, 120)
-        self.items.setColumnWidth(1, 420)
+        for column, width in enumerate((90, 400, 170)):
+            self.items.setColumnWidth(column, width)
         self.upcoming.clear()
         for change, _rule in checklist.upcoming():
             text = f"{format_date(change.date, 'medium', locale=babel_locale())}: {data_text(change.summary)}"
@@ -260,7 +270,9 @@ class CompliancePage(QWizardPage):
             widget.blockSignals(False)
         self.evidence.clear()
         for evidence in item.evidence:
-            self.evidence.addItem(f"{evidence.name} ({evidence.size // 1024 + 1} KB)")
+            entry = QListWidgetItem(f"{evidence.name} ({evidence.size // 1024 + 1} KB)")
+            entry.setData(RULE_ROLE, evidence.id)
+            self.evidence.addItem(entry)
 
     def _status_changed(self, *_args) -> None:
         item = self.current()
@@ -293,6 +305,28 @@ class CompliancePage(QWizardPage):
                 show_error(self.item_error, str(error))
                 return
         self.show_market()
+
+    def open_selected_evidence(self) -> None:
+        """Write the stored copy to a private temporary folder and open it with the system's viewer."""
+        entry = self.evidence.currentItem()
+        if entry is None:
+            return
+        file_name, data = compliance.evidence_data(self._session.project, entry.data(RULE_ROLE))
+        folder = Path(tempfile.mkdtemp(prefix="onboard-evidence-"))
+        target = folder / Path(file_name).name
+        target.write_bytes(data)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+    def remove_selected_evidence(self) -> None:
+        entry = self.evidence.currentItem()
+        if entry is None:
+            return
+        answer = QMessageBox.question(
+            self, _("Remove evidence"), _("Remove {name} from the project?").format(name=entry.text())
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            compliance.remove_evidence(self._session.project, entry.data(RULE_ROLE))
+            self.show_market()
 
     def export(self, kind: str) -> None:
         project = self._session.project

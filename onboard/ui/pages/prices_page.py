@@ -33,7 +33,7 @@ from onboard.core.errors import InvalidValue
 from onboard.core.fx import is_stale
 from onboard.core.i18n import _, babel_locale, ngettext
 from onboard.core.markets import market
-from onboard.core.pricing import ENDINGS, GUARD_ACTIONS, Override, Rule, check_rule, format_price, tax_rate
+from onboard.core.pricing import CUSTOM, ENDINGS, GUARD_ACTIONS, Override, Rule, check_rule, format_price, tax_rate
 from onboard.core.pricing_store import load_overrides, load_rule, price_catalogue, rate_table, save_override, save_rule
 from onboard.core.project import Project
 from onboard.ui import workers
@@ -132,6 +132,8 @@ class PricesPage(QWizardPage):
         self.duty = _spin(0, 99.99, " %")
         self.tax = _spin(UNSET, 99.99, " %")
         self.ending = QComboBox()
+        self.custom_step = _spin(0.01, 1e6)
+        self.custom_offset = _spin(0, 1e6)
         self.decimals = QSpinBox()
         self.decimals.setRange(-1, 3)
         self.cash = QCheckBox()
@@ -144,7 +146,8 @@ class PricesPage(QWizardPage):
         self.rules_form = QFormLayout(self.rules_box)
         self._rule_fields = (
             self.adjustment, self.fixed, self.commission, self.payment_fee, self.shipping, self.duty, self.tax,
-            self.ending, self.decimals, self.cash, self.target_margin, self.min_margin, self.guard,
+            self.ending, self.custom_step, self.custom_offset, self.decimals, self.cash, self.target_margin,
+            self.min_margin, self.guard,
         )  # fmt: skip
         self._rule_labels = [QLabel() for _widget in self._rule_fields]
         for label, widget in zip(self._rule_labels, self._rule_fields, strict=True):
@@ -186,6 +189,7 @@ class PricesPage(QWizardPage):
         labels = (
             _("Adjustment"), _("Fixed adjustment"), _("Marketplace commission"), _("Payment fee"),
             _("Shipping or fulfilment"), _("Duty estimate"), _("Tax included"), _("Price ending"),
+            _("Own ending: multiples of"), _("Own ending: minus"),
             _("Decimals shown"), _("Cash rounding"), _("Price from cost, margin"), _("Minimum margin"),
             _("Below the minimum"),
         )  # fmt: skip
@@ -249,6 +253,7 @@ class PricesPage(QWizardPage):
             if ending.fits(decimals) or key == rule.ending:
                 example = format_price(ending.example, target.currency.code, decimals, locale)
                 self.ending.addItem(f"{_(ending.label)} — {example}", key)
+        self.ending.addItem(_("Your own ending"), CUSTOM)
         self._show_rule(rule, target)
         self._loading = False
         self._show_rates()
@@ -267,6 +272,9 @@ class PricesPage(QWizardPage):
             _("Market rate ({rate} %)").format(rate=f"{market_rate:g}") if market_rate is not None else _("Market rate")
         )
         select_data(self.ending, rule.ending)
+        self.custom_step.setValue(float(rule.custom_step))
+        self.custom_offset.setValue(float(rule.custom_offset))
+        self._show_custom_rows()
         self.decimals.setValue(-1 if rule.decimals is None else rule.decimals)
         self.cash.setEnabled(target.currency.cash_rounding is not None)
         self.cash.setChecked(rule.cash_rounding)
@@ -314,6 +322,8 @@ class PricesPage(QWizardPage):
             duty_percent=_decimal(self.duty),
             tax_percent=_optional(self.tax),
             ending=self.ending.currentData() or "none",
+            custom_step=_decimal(self.custom_step),
+            custom_offset=_decimal(self.custom_offset),
             decimals=None if self.decimals.value() < 0 else self.decimals.value(),
             cash_rounding=self.cash.isChecked(),
             target_margin_percent=_optional(self.target_margin),
@@ -321,7 +331,13 @@ class PricesPage(QWizardPage):
             guard=self.guard.currentData() or "warn",
         )
 
+    def _show_custom_rows(self) -> None:
+        custom = self.ending.currentData() == CUSTOM
+        for widget in (self.custom_step, self.custom_offset):
+            self.rules_form.setRowVisible(widget, custom)
+
     def _rule_edited(self, *_args) -> None:
+        self._show_custom_rows()
         if self._loading or self.code() is None:
             return
         rule = self.rule_from_fields()
@@ -406,7 +422,8 @@ class PricesPage(QWizardPage):
                 count=blocked
             )
         self.summary.setText(text)
-        self.table.resizeColumnToContents(0)
+        for column in (0, 2, 3, 4):
+            self.table.resizeColumnToContents(column)
         if selected is not None:
             for row_number, row in enumerate(rows):
                 if row.listing.id == selected.listing.id:

@@ -63,6 +63,7 @@ class BreakdownChart(QChartView):
         axis = QValueAxis()
         positive = sum(amount for amount in price.composition.values() if amount > 0)
         axis.setRange(0, float(max(positive, price.amount)))
-        axis.setLabelFormat("%.0f" if price.decimals == 0 else "%.2f")
+        axis.applyNiceNumbers()
+        axis.setLabelFormat("%.0f")
         chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis)
