@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QMarginsF, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from onboard.core import plan
+from onboard.core.i18n import current_language, is_rtl
 from onboard.core.project import Project
 
 
@@ -26,6 +27,10 @@ def write_pdf(project: Project, path: Path) -> Path:
         )
         writer.setTitle(project.profile().name)
         document = QTextDocument()
+        if is_rtl(current_language()):
+            option = document.defaultTextOption()
+            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+            document.setDefaultTextOption(option)
         document.setHtml(plan.html(project))
         document.print_(writer)
 

@@ -36,7 +36,7 @@ from onboard.core.i18n import _, babel_locale, data_text
 from onboard.core.markets import CONFIDENCE_LABELS, market
 from onboard.ui.plan_pdf import write_pdf
 from onboard.ui.session import Session
-from onboard.ui.widgets.common import error_label, name, select_data, show_error
+from onboard.ui.widgets.common import error_label, label_button, name, select_data, show_error
 
 RULE_ROLE = Qt.ItemDataRole.UserRole
 RED = QColor("#b00020")
@@ -153,17 +153,17 @@ class CompliancePage(QWizardPage):
             _("What your products need in each market, from your categories and situation. Blockers come first.")
         )
         self.market_label.setText(_("&Market:"))
-        self.xlsx_button.setText(_("Export plan as &XLSX…"))
-        self.pdf_button.setText(_("Export plan as &PDF…"))
+        label_button(self.xlsx_button, _("Export plan as &XLSX…"))
+        label_button(self.pdf_button, _("Export plan as &PDF…"))
         self.items.setHeaderLabels([_("Status"), _("What to do"), _("Topic"), _("Confidence")])
         self.status_label.setText(_("&Status:"))
         self.reason_label.setText(_("&Why not applicable:"))
         self.note_label.setText(_("&Notes:"))
         self.evidence_label.setText(_("&Evidence files:"))
-        self.save_note.setText(_("Save &notes"))
-        self.add_evidence.setText(_("&Add file…"))
-        self.open_evidence.setText(_("&Open"))
-        self.remove_evidence.setText(_("&Remove"))
+        label_button(self.save_note, _("Save &notes"))
+        label_button(self.add_evidence, _("&Add file…"))
+        label_button(self.open_evidence, _("&Open"))
+        label_button(self.remove_evidence, _("&Remove"))
         self.upcoming_label.setText(_("Coming changes"))
         for index, key in enumerate(compliance.STATUSES):
             self.status.setItemText(index, _(compliance.STATUSES[key]))

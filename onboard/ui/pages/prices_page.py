@@ -39,7 +39,7 @@ from onboard.core.project import Project
 from onboard.ui import workers
 from onboard.ui.session import Session
 from onboard.ui.widgets.breakdown_chart import BreakdownChart
-from onboard.ui.widgets.common import error_label, name, select_data, show_error
+from onboard.ui.widgets.common import error_label, label_button, name, select_data, show_error
 from onboard.ui.widgets.prices_model import SORT_ROLE, PricesModel
 from onboard.ui.widgets.rates_dialog import RatesDialog, rate_date
 
@@ -184,7 +184,7 @@ class PricesPage(QWizardPage):
             _("Local prices from your price, the exchange rate and each market's rules, with the margin you keep.")
         )
         self.market_label.setText(_("&Market:"))
-        self.rates_button.setText(_("E&xchange rates…"))
+        label_button(self.rates_button, _("E&xchange rates…"))
         self.rules_box.setTitle(_("Rules for this market"))
         labels = (
             _("Adjustment"), _("Fixed adjustment"), _("Marketplace commission"), _("Payment fee"),
@@ -210,8 +210,8 @@ class PricesPage(QWizardPage):
         name(self.own_price, _("Fixed local price"))
         self.own_adjustment.setSpecialValueText(_("Market rule"))
         self.own_price.setSpecialValueText(_("None"))
-        self.apply_override.setText(_("&Apply"))
-        self.clear_override.setText(_("Use the market &rule"))
+        label_button(self.apply_override, _("&Apply"))
+        label_button(self.clear_override, _("Use the market &rule"))
         name(self.market, _("Market"))
         name(self.table, _("Prices"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)

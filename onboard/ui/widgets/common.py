@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
 
 
 def name(widget: QWidget, text: str) -> None:
     """Give an input the name screen readers announce (and tests look for)."""
     widget.setAccessibleName(text)
+
+
+def label_button(button: QAbstractButton, text: str) -> None:
+    """Set a button's text (with its & mnemonic) and the same words, without the mark, as its accessible name."""
+    button.setText(text)
+    button.setAccessibleName(text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…"))
 
 
 def select_data(combo: QComboBox, value: object) -> None:
