@@ -458,7 +458,7 @@ def run_payments(args: argparse.Namespace) -> int:
         for method in entry["methods"]:
             mark = "✔" if method["chosen"] else " "
             share = f"{method['share_percent']} %" if method["share_percent"] else ""
-            print(f"  [{mark}] {method['name']:<36} {share:>6}  {method['importance']}")
+            print(f"  [{mark}] {method['name']:<36} {share:>6}  {_(payments.IMPORTANCE[method['importance']])}")
         for warning in entry["warnings"]:
             print(f"  ⚠ {warning}")
     return 0

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from onboard.core.errors import InvalidValue
 from onboard.core.fx import is_stale
 from onboard.core.i18n import N_, _, babel_locale
+from onboard.core.markets import CONFIDENCE_LABELS
 from onboard.core.pricing_store import import_ecb, rate_table, reset_rate, set_rate
 from onboard.core.project import Project
 from onboard.ui.widgets.common import error_label, name, show_error
@@ -92,8 +93,13 @@ class RatesDialog(QDialog):
             ]
             if rate is not None and is_stale(rate):
                 cells[3] += " — " + _("older than 30 days")
+            tooltip = ""
+            if rate is not None and rate.source is not None:
+                confidence = _(CONFIDENCE_LABELS[rate.source.confidence])
+                tooltip = f"{rate.source.url} ({confidence})"
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(tooltip)
                 if column != 1:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, column, item)
