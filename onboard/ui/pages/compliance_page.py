@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -69,13 +70,16 @@ class CompliancePage(QWizardPage):
         self._build_details()
         self.export_error = error_label()
 
+        self.market.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         top = QHBoxLayout()
         top.addWidget(self.market_label)
-        top.addWidget(self.market, 1)
+        top.addWidget(self.market)
         top.addWidget(self.readiness, 1)
         top.addWidget(self.blockers)
-        top.addWidget(self.xlsx_button)
-        top.addWidget(self.pdf_button)
+        exports = QHBoxLayout()
+        exports.addStretch(1)
+        exports.addWidget(self.xlsx_button)
+        exports.addWidget(self.pdf_button)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -92,6 +96,7 @@ class CompliancePage(QWizardPage):
         layout.addLayout(top)
         layout.addWidget(self.export_error)
         layout.addWidget(splitter, 1)
+        layout.addLayout(exports)
         self.retranslate()
 
     def _build_details(self) -> None:
@@ -212,9 +217,10 @@ class CompliancePage(QWizardPage):
                  confidence]
             )  # fmt: skip
             row.setData(0, RULE_ROLE, rule.id)
+            row.setToolTip(1, data_text(rule.title))
             if rule.blocker and item.progress.status == "todo":
                 row.setForeground(1, RED)
-                row.setToolTip(1, _("Blocker: you cannot sell lawfully without this."))
+                row.setToolTip(1, data_text(rule.title) + "\n" + _("Blocker: you cannot sell lawfully without this."))
             if rule.source.confidence == "unconfirmed":
                 row.setForeground(3, AMBER)
                 row.setToolTip(3, _("Unconfirmed: check the source before you rely on it."))
@@ -222,8 +228,15 @@ class CompliancePage(QWizardPage):
             if rule.id == selected:
                 self.items.setCurrentItem(row)
         self.items.blockSignals(blocked)
-        for column, width in enumerate((90, 400, 170)):
-            self.items.setColumnWidth(column, width)
+        header = self.items.header()
+        header.setStretchLastSection(False)
+        fit, stretch, fixed = (QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
+                               QHeaderView.ResizeMode.Interactive)  # fmt: skip
+        for column, mode in enumerate((fit, stretch, fixed, fixed)):
+            header.setSectionResizeMode(column, mode)
+        character = self.items.fontMetrics().averageCharWidth()
+        header.resizeSection(2, 16 * character)  # long topic and confidence words elide; the details show them whole
+        header.resizeSection(3, 14 * character)
         self.upcoming.clear()
         for change, _rule in checklist.upcoming():
             text = f"{format_date(change.date, 'medium', locale=babel_locale())}: {data_text(change.summary)}"

@@ -20,6 +20,7 @@ class PaymentsPage(QWizardPage):
         self._session = session
         self._filling = False
         self.market = QComboBox()
+        self.market.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.market.currentIndexChanged.connect(self.show_market)
         self.market_label = QLabel()
         self.market_label.setBuddy(self.market)

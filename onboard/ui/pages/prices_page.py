@@ -71,6 +71,7 @@ class PricesPage(QWizardPage):
         self._job: workers.Job | None = None
         self._loading = False
         self.market = QComboBox()
+        self.market.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.market.currentIndexChanged.connect(self._market_changed)
         self.rates_line = QLabel()
         self.rates_line.setWordWrap(True)
