@@ -84,7 +84,7 @@ def write_xlsx(project: Project, path: Path) -> Path:
         sheet = book.create_sheet(f"{plan.code} {market(plan.code).name()}"[:31])
         sheet.sheet_view.rightToLeft = is_rtl(current_language())
         sheet.append([_("Payment methods")])
-        sheet.append([_("Method"), _("Kind"), _("Share"), _("Chosen"), _("Confidence"), _("Source")])
+        sheet.append([_("Method"), _("Kind"), _("Share"), _("Chosen"), _("Confidence"), _("Where from")])
         for method in plan.methods:
             sheet.append(
                 [
@@ -100,7 +100,7 @@ def write_xlsx(project: Project, path: Path) -> Path:
         sheet.append([_("Checklist")])
         sheet.append(
             [_("Item"), _("What to do"), _("Law"), _("Blocker"), _("Status"), _("Notes"), _("Evidence to keep"),
-             _("Evidence files"), _("Confidence"), _("Source")]
+             _("Evidence files"), _("Confidence"), _("Where from")]
         )  # fmt: skip
         for item in plan.checklist.items:
             rule = item.rule

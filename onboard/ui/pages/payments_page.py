@@ -49,7 +49,7 @@ class PaymentsPage(QWizardPage):
         self.setSubTitle(_("Offer what shoppers in each market use. The most used methods are ticked for you."))
         self.market_label.setText(_("&Market:"))
         self.methods.setHeaderLabels(
-            [_("Method"), _("Kind"), _("Share of online payments"), _("Providers"), _("Source")]
+            [_("Method"), _("Kind"), _("Share of online payments"), _("Providers"), _("Confidence")]
         )
         name(self.market, _("Market"))
         name(self.methods, _("Payment methods"))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -103,16 +104,30 @@ class PricesPage(QWizardPage):
         top.addWidget(self.market)
         top.addWidget(self.rates_line, 1)
         top.addWidget(self.rates_button)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table, 3)
-        left_layout.addWidget(self.summary)
-        left_layout.addWidget(self.override_box)
-        left_layout.addWidget(self.chart, 2)
+        prices = QWidget()
+        prices_layout = QVBoxLayout(prices)
+        prices_layout.setContentsMargins(0, 0, 0, 0)
+        prices_layout.addWidget(self.table, 1)
+        prices_layout.addWidget(self.summary)
+        product = QWidget()
+        product_layout = QVBoxLayout(product)
+        product_layout.setContentsMargins(0, 0, 0, 0)
+        product_layout.addWidget(self.override_box)
+        product_layout.addWidget(self.chart, 1)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(prices)
+        left.addWidget(product)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+        rules_scroll = QScrollArea()
+        rules_scroll.setWidgetResizable(True)
+        rules_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        rules_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rules_scroll.setWidget(self.rules_box)
+        self.rules_scroll = rules_scroll
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.rules_box)
+        splitter.addWidget(rules_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
@@ -145,6 +160,7 @@ class PricesPage(QWizardPage):
             self.guard.addItem("", key)
         self.rule_error = error_label()
         self.rules_form = QFormLayout(self.rules_box)
+        self.rules_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long labels above their field
         self._rule_fields = (
             self.adjustment, self.fixed, self.commission, self.payment_fee, self.shipping, self.duty, self.tax,
             self.ending, self.custom_step, self.custom_offset, self.decimals, self.cash, self.target_margin,
@@ -216,6 +232,9 @@ class PricesPage(QWizardPage):
         name(self.market, _("Market"))
         name(self.table, _("Prices"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        # The rules never scroll sideways: their column is as wide as its widest row needs (in this language).
+        scrollbar = self.rules_scroll.verticalScrollBar().sizeHint().width()
+        self.rules_scroll.setMinimumWidth(self.rules_box.sizeHint().width() + scrollbar)
         if self._session.project is not None:
             self._fill_markets()
 

@@ -28,11 +28,12 @@ class BreakdownChart(QChartView):
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         super().__init__(chart)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(190)
+        self.setMinimumHeight(11 * self.fontMetrics().height())
         self.show_price(None, "")
 
     def show_price(self, price: Price | None, product: str, shopper_locale: Locale | None = None) -> None:
         """Amounts as shoppers of the market read them; words in the interface language."""
+        self.setMinimumHeight(11 * self.fontMetrics().height())  # grows with View → Larger text
         chart = self.chart()
         chart.removeAllSeries()
         for axis in chart.axes():
@@ -60,10 +61,13 @@ class BreakdownChart(QChartView):
             bar.setColor(QColor(LOSS if amount < 0 else COLOURS[key]))
             series.append(bar)
         chart.addSeries(series)
+        chart.setTitleFont(self.font())  # the chart draws its own text: follow the window's (projector) size
+        chart.legend().setFont(self.font())
         axis = QValueAxis()
         positive = sum(amount for amount in price.composition.values() if amount > 0)
         axis.setRange(0, float(max(positive, price.amount)))
         axis.applyNiceNumbers()
         axis.setLabelFormat("%.0f")
+        axis.setLabelsFont(self.font())
         chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis)
