@@ -159,6 +159,10 @@ def save_atomically(path: Path, save) -> Path:
     return path
 
 
+def _heading(text: str) -> str:
+    return f"<h3>{escape(text)}</h3>"
+
+
 def html(project: Project, today: date | None = None) -> str:
     """The plan as one HTML document (for QTextDocument → PDF), escaped, in the interface language."""
     today = today or date.today()
@@ -171,7 +175,7 @@ def html(project: Project, today: date | None = None) -> str:
         "table{border-collapse:collapse} th,td{border:1px solid #999;padding:3px;vertical-align:top}"
         "th{background:#dde6f0} .blocker{color:#b00020;font-weight:bold} .unconfirmed{color:#8a4b00}"
         "</style></head><body>",
-        f"<h1>{escape(_('Selling plan of {name}').format(name=profile.name))}</h1>",
+        "<h1>" + escape(_("Selling plan of {name}").format(name=profile.name)) + "</h1>",
         "<p>"
         + escape(
             _("Prepared on {date}. This plan is not legal advice; check each source.").format(
@@ -193,22 +197,20 @@ def html(project: Project, today: date | None = None) -> str:
             + "</p>"
         )
         chosen = [method.label() for method in plan.methods if method.id in plan.chosen]
-        parts.append(f"<h3>{escape(_('Payment methods'))}</h3><p>{escape(', '.join(chosen) or '—')}</p>")
+        parts.append(_heading(_("Payment methods")) + f"<p>{escape(', '.join(chosen) or '—')}</p>")
         parts.extend(f"<p class='blocker'>{escape(warning)}</p>" for warning in plan.payment_warnings)
         upcoming = checklist.upcoming(today)
         if upcoming:
-            parts.append(f"<h3>{escape(_('Coming changes'))}</h3><ul>")
+            parts.append(_heading(_("Coming changes")) + "<ul>")
             parts.extend(
                 f"<li>{escape(format_date(change.date, 'medium', locale=locale))}: "
                 f"{escape(data_text(change.summary))}</li>"
                 for change, _rule in upcoming
             )
             parts.append("</ul>")
-        parts.append(
-            f"<h3>{escape(_('Checklist'))}</h3><table width='100%'><tr><th width='9%'>{escape(_('Item'))}</th>"
-            f"<th width='51%'>{escape(_('What to do'))}</th><th width='15%'>{escape(_('Status'))}</th>"
-            f"<th width='25%'>{escape(_('Evidence to keep'))}</th></tr>"
-        )
+        columns = ((_("Item"), 9), (_("What to do"), 51), (_("Status"), 15), (_("Evidence to keep"), 25))
+        header = "".join(f"<th width='{width}%'>{escape(text)}</th>" for text, width in columns)
+        parts.append(_heading(_("Checklist")) + f"<table width='100%'><tr>{header}</tr>")
         for item in checklist.items:
             rule = item.rule
             title = escape(data_text(rule.title))
