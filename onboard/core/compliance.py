@@ -119,7 +119,7 @@ def _rule(raw: dict, where: str) -> Rule:
 
 
 @dataclass(frozen=True)
-class Progress:
+class ItemProgress:
     status: str = "todo"
     reason: str = ""
     note: str = ""
@@ -138,7 +138,7 @@ class Item:
     """One rule on one market's checklist, with the seller's progress."""
 
     rule: Rule
-    progress: Progress
+    progress: ItemProgress
     evidence: tuple[Evidence, ...] = ()
 
 
@@ -177,7 +177,7 @@ def _order(item: Item) -> tuple:
 def checklist(project: Project, code: str) -> Checklist:
     profile = project.profile()
     progress = {
-        rule_id: Progress(status, reason, note)
+        rule_id: ItemProgress(status, reason, note)
         for rule_id, status, reason, note in project.db.execute(
             "SELECT rule_id, status, reason, note FROM checklist_status WHERE market = ?", (code,)
         )
@@ -188,7 +188,7 @@ def checklist(project: Project, code: str) -> Checklist:
     ):
         evidence.setdefault(rule_id, []).append(Evidence(row_id, file_name, size, added))
     items = [
-        Item(rule, progress.get(rule.id, Progress()), tuple(evidence.get(rule.id, ())))
+        Item(rule, progress.get(rule.id, ItemProgress()), tuple(evidence.get(rule.id, ())))
         for rule in load_rules()
         if rule.applies_to_market(code) and rule.matches(profile)
     ]

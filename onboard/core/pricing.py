@@ -169,7 +169,7 @@ class Step:
 
 @dataclass(frozen=True)
 class Flag:
-    key: str  # no_price, no_rate, not_positive, low_margin, no_tax_rate
+    key: str  # no_price, no_rate, not_positive, low_margin, no_cost, no_tax_rate
     message: str
     blocking: bool
 
@@ -350,6 +350,8 @@ def _finish(empty: Price, final, steps, cost_local, rule: Rule, tax, fee_share, 
         "shipping": rule.shipping,
     }
     margin = None
+    if cost_local is None and rule.min_margin_percent is not None:
+        flags = [*flags, Flag("no_cost", _("No cost is given, so the margin cannot be checked."), False)]
     if cost_local is not None:
         composition["cost"] = cost_local
         profit = revenue - sum(composition[key] for key in ("fees", "duty", "shipping")) - cost_local

@@ -141,6 +141,11 @@ def test_minimum_margin_guard_warns_or_blocks():
     assert not block.exportable
 
 
+def test_a_minimum_margin_without_a_cost_says_it_cannot_be_checked():
+    price = price_in("US", cost=None, rule=Rule(ending="99", min_margin_percent=D("30"), guard="block"))
+    assert [flag.key for flag in price.flags] == ["no_cost"] and price.exportable
+
+
 def test_cost_plus_target_margin():
     # cost 40 CNY at a 50 % target margin -> 80 CNY -> 12.00 USD -> 12.99
     price = price_in("US", amount="100", rule=Rule(ending="99", target_margin_percent=D("50")))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTreeWidget, QTree
 from onboard.core import payments
 from onboard.core.i18n import _, babel_locale, data_text
 from onboard.core.markets import CONFIDENCE_LABELS, market
+from onboard.core.pricing import percent_text
 from onboard.ui.session import Session
 from onboard.ui.widgets.common import error_label, name, select_data, show_error
 
@@ -83,7 +84,7 @@ class PaymentsPage(QWizardPage):
                 [
                     label,
                     _(payments.KINDS[method.kind]) + f" · {_(payments.IMPORTANCE[method.importance])}",
-                    f"{method.share} %" if method.share else "",
+                    f"{percent_text(method.share)} %" if method.share else "",
                     ", ".join(method.providers),
                     ("⚠ " if method.source.confidence == "unconfirmed" else "") + confidence,
                 ]
@@ -118,7 +119,7 @@ class PaymentsPage(QWizardPage):
         covered = payments.coverage(payments.methods(code), chosen)
         self.coverage.setText(
             _("Your methods cover {covered} % of the {total} % of online payments the sources measure.").format(
-                covered=covered[0], total=covered[1]
+                covered=percent_text(covered[0]), total=percent_text(covered[1])
             )
             if covered
             else _("The sources give no shares for this market; the methods are ranked by importance.")

@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from babel import Locale
+from babel.numbers import format_decimal
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -314,7 +315,11 @@ class PricesPage(QWizardPage):
             show_error(self.stale, "")
             return
         self.rates_line.setText(
-            _("1 {base} = {rate} {currency}").format(base=profile.currency, rate=f"{rate:.6g}", currency=currency)
+            _("1 {base} = {rate} {currency}").format(
+                base=profile.currency,
+                rate=format_decimal(rate, "#,##0.######", locale=babel_locale()),
+                currency=currency,
+            )
         )
         oldest = table.oldest({profile.currency, currency} - {"EUR"})
         if oldest is not None and is_stale(oldest):
