@@ -141,20 +141,21 @@ def write_xlsx(project: Project, path: Path) -> Path:
 def save_atomically(path: Path, save) -> Path:
     """Write beside the target and move into place: a failed write never leaves half a file."""
     path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(handle)
+    temporary = None
     try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        os.close(handle)
         save(temporary)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes it private; an exported file is the seller's to share
+        if os.path.getsize(temporary) == 0:
+            raise OSError(_("nothing was written"))
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; an exported file is the seller's to share
         os.replace(temporary, path)
     except OSError as error:
         raise OnboardError(
             _("Cannot write {path}: {reason}").format(path=path, reason=error.strerror or error)
         ) from error
     finally:
-        if os.path.exists(temporary):
+        if temporary and os.path.exists(temporary):
             os.unlink(temporary)
     return path
 

@@ -68,12 +68,17 @@ def test_checklist_status_reason_and_evidence(window, tmp_path):
     assert "why" in page.item_error.text()
 
 
-def test_plan_exports_as_xlsx_and_pdf(window, tmp_path):
+def test_plan_exports_as_xlsx_and_pdf(qtbot, window, tmp_path):
     project = window.session.project
     compliance.set_status(project, "DE", "EU-01", "done", note='=HYPERLINK("http://evil")')
     page = open_page(window, PageId.COMPLIANCE)
-    page.export_to(tmp_path / "plan.xlsx", "xlsx")
-    page.export_to(tmp_path / "plan.pdf", "pdf")
+    for name, kind in (("plan.xlsx", "xlsx"), ("plan.pdf", "pdf")):
+        page.export_to(tmp_path / name, kind)
+        assert not page.pdf_button.isEnabled()  # one export at a time
+        qtbot.waitUntil(lambda: page.export_job is None, timeout=30_000)
+    page.export_to(tmp_path / "missing-folder" / "plan.xlsx", "xlsx")
+    qtbot.waitUntil(lambda: page.export_job is None, timeout=30_000)
+    assert "Cannot write" in page.export_error.text()
     book = load_workbook(tmp_path / "plan.xlsx")
     assert [sheet.title for sheet in book.worksheets][:2] == ["Summary", "DE Germany"]
     germany = book["DE Germany"]

@@ -35,6 +35,8 @@ from onboard.core import compliance, plan
 from onboard.core.errors import OnboardError
 from onboard.core.i18n import _, babel_locale, data_text
 from onboard.core.markets import CONFIDENCE_LABELS, market
+from onboard.core.project import Project
+from onboard.ui import workers
 from onboard.ui.plan_pdf import write_pdf
 from onboard.ui.session import Session
 from onboard.ui.widgets.common import error_label, label_button, name, select_data, show_error
@@ -49,6 +51,7 @@ class CompliancePage(QWizardPage):
         super().__init__()
         self._session = session
         self._items: dict[str, compliance.Item] = {}
+        self.export_job: workers.Job | None = None
         self.market = QComboBox()
         self.market.currentIndexChanged.connect(self.show_market)
         self.market_label = QLabel()
@@ -350,10 +353,27 @@ class CompliancePage(QWizardPage):
             self.export_to(Path(path), kind)
 
     def export_to(self, path: Path, kind: str) -> None:
-        try:
-            (plan.write_xlsx if kind == "xlsx" else write_pdf)(self._session.project, path)
-        except OnboardError as error:
-            show_error(self.export_error, str(error))
-            return
+        """Write the plan in a worker (a PDF of many markets takes seconds); the buttons wait meanwhile."""
+        project_path = self._session.project.path
+
+        def work(_progress):
+            with Project.open(project_path) as project:
+                return (plan.write_xlsx if kind == "xlsx" else write_pdf)(project, path)
+
+        self._set_exporting(True)
+        self.export_job = workers.start(workers.Job(work, finished=self._exported, failed=self._export_failed))
+
+    def _set_exporting(self, busy: bool) -> None:
+        for button in (self.xlsx_button, self.pdf_button):
+            button.setEnabled(not busy)
+
+    def _exported(self, path: Path) -> None:
+        self.export_job = None
+        self._set_exporting(False)
         show_error(self.export_error, "")
         QMessageBox.information(self, _("Export plan"), _("Saved {path}").format(path=path))
+
+    def _export_failed(self, message: str) -> None:
+        self.export_job = None
+        self._set_exporting(False)
+        show_error(self.export_error, message)
