@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
+from pathlib import Path
 
 from onboard import __version__
 from onboard.core import i18n
@@ -77,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     price.add_argument("project", metavar="PROJECT", help=_("the project file"))
     price.add_argument("--market", type=_codes, metavar="M1,M2", help=_("only these markets (default: the project's)"))
     price.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
+    price.add_argument(
+        "--rates", metavar="ECB_FILE", help=_("first import this ECB reference-rates file (.xml, .csv or .zip)")
+    )
     pay = commands.add_parser("payments", help=_("show the payment methods per market and your choice"))
     pay.add_argument("project", metavar="PROJECT", help=_("the project file"))
     pay.add_argument("--market", type=_codes, metavar="M1,M2", help=_("only these markets (default: the project's)"))
@@ -357,9 +361,10 @@ def _exact(amount: Decimal) -> str:
 def run_price(args: argparse.Namespace) -> int:
     from babel import Locale
 
+    from onboard.core.fx import stale_warning
     from onboard.core.markets import load_markets, to_plain
     from onboard.core.pricing import percent_text
-    from onboard.core.pricing_store import price_catalogue
+    from onboard.core.pricing_store import import_ecb, price_catalogue, rate_table
     from onboard.core.project import Project
 
     markets = load_markets()
@@ -369,6 +374,19 @@ def run_price(args: argparse.Namespace) -> int:
         if unknown:
             raise OnboardError(_("Unknown market “{code}”.").format(code=unknown[0]))
         base_currency = project.profile().currency
+        if args.rates:
+            try:
+                data = Path(args.rates).read_bytes()
+            except OSError as error:
+                raise OnboardError(
+                    _("Cannot read {path}: {reason}").format(path=args.rates, reason=error.strerror or error)
+                ) from error
+            day, count = import_ecb(project, data)
+            print(_("Imported {count} rates of {date}.").format(count=count, date=day.isoformat()), file=sys.stderr)
+        currencies = {base_currency, *(markets[code].currency.code for code in codes)}
+        warning = stale_warning(rate_table(project), currencies)
+        if warning:
+            print(f"onboard: {warning}", file=sys.stderr)
         prices = price_catalogue(project, codes)
     result = {}
     for code, rows in prices.items():

@@ -17,8 +17,10 @@ from functools import cache
 from importlib.resources import files
 from xml.etree import ElementTree
 
+from babel.dates import format_date
+
 from onboard.core.errors import InvalidValue
-from onboard.core.i18n import _
+from onboard.core.i18n import _, babel_locale, ngettext
 from onboard.core.markets import Source, read_date, read_source
 
 STALE_AFTER_DAYS = 30
@@ -70,6 +72,20 @@ class RateTable:
 
 def is_stale(rate: Rate, today: date | None = None) -> bool:
     return ((today or date.today()) - rate.as_of).days > STALE_AFTER_DAYS
+
+
+def stale_warning(table: RateTable, currencies: set[str], today: date | None = None) -> str:
+    """The warning to show when a rate among `currencies` is older than 30 days; empty when all are fresh."""
+    today = today or date.today()
+    oldest = table.oldest(currencies - {"EUR"})
+    if oldest is None or not is_stale(oldest, today):
+        return ""
+    days = (today - oldest.as_of).days
+    return ngettext(
+        "The exchange rates are from {date}, {days} day ago. Import a current ECB file.",
+        "The exchange rates are from {date}, {days} days ago. Import a current ECB file.",
+        days,
+    ).format(date=format_date(oldest.as_of, "medium", locale=babel_locale()), days=days)
 
 
 @cache

@@ -49,3 +49,18 @@ def test_price_table_for_one_market(shop, capsys):
 def test_unknown_market_is_a_clear_error(shop, capsys):
     assert main(["price", shop, "--market", "XX"]) == 1
     assert "Unknown market “XX”" in capsys.readouterr().err
+
+
+def test_price_imports_an_ecb_file_first_and_warns_about_stale_rates(shop, tmp_path, capsys):
+    assert main(["price", shop, "--market", "US"]) == 0
+    assert "exchange rates are from" in capsys.readouterr().err  # the bundled snapshot is months old
+    ecb = tmp_path / "eurofxref.csv"
+    today = __import__("datetime").date.today().isoformat()
+    ecb.write_text(f"Date,USD,CNY\n{today},1.2,8\n", encoding="utf-8")
+    assert main(["price", shop, "--market", "US", "--rates", str(ecb), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "Imported 2 rates" in captured.err and "exchange rates are from" not in captured.err
+    lamp = next(r for r in json.loads(captured.out)["markets"]["US"] if r["sku"] == "LH-LAMP-001-WH-EU")
+    assert lamp["display"] == "$19.99"  # 129 CNY at 1.2 / 8 = 19.35 -> .99
+    assert main(["price", shop, "--rates", str(tmp_path / "missing.xml")]) == 1
+    assert "Cannot read" in capsys.readouterr().err

@@ -4,7 +4,6 @@ the breakdown of one price from cost to shelf. Every change recalculates in a wo
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from decimal import Decimal
 
 from babel import Locale
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from onboard.core.catalogue_store import load_listings
 from onboard.core.errors import InvalidValue
-from onboard.core.fx import is_stale
+from onboard.core.fx import stale_warning
 from onboard.core.i18n import _, babel_locale, ngettext
 from onboard.core.markets import market
 from onboard.core.pricing import CUSTOM, ENDINGS, GUARD_ACTIONS, Override, Rule, check_rule, format_price, tax_rate
@@ -43,7 +42,7 @@ from onboard.ui.session import Session
 from onboard.ui.widgets.breakdown_chart import BreakdownChart
 from onboard.ui.widgets.common import error_label, label_button, name, select_data, show_error
 from onboard.ui.widgets.prices_model import SORT_ROLE, PricesModel
-from onboard.ui.widgets.rates_dialog import RatesDialog, rate_date
+from onboard.ui.widgets.rates_dialog import RatesDialog
 
 UNSET = -1.0  # a spin box at its minimum shows its "special value" text: the rule's default
 
@@ -321,19 +320,7 @@ class PricesPage(QWizardPage):
                 currency=currency,
             )
         )
-        oldest = table.oldest({profile.currency, currency} - {"EUR"})
-        if oldest is not None and is_stale(oldest):
-            days = (date.today() - oldest.as_of).days
-            show_error(
-                self.stale,
-                ngettext(
-                    "The exchange rates are from {date}, {days} day ago. Import a current ECB file.",
-                    "The exchange rates are from {date}, {days} days ago. Import a current ECB file.",
-                    days,
-                ).format(date=rate_date(oldest.as_of), days=days),
-            )
-        else:
-            show_error(self.stale, "")
+        show_error(self.stale, stale_warning(table, {profile.currency, currency}))
 
     # -- editing -----------------------------------------------------------------------------------
 
