@@ -330,9 +330,7 @@ def run_translate(args: argparse.Namespace) -> int:
     with Project.open(args.project) as project:
         markets = load_markets()
         chosen = args.markets or project.profile().markets
-        unknown = [code for code in chosen if code not in markets]
-        if unknown:
-            raise OnboardError(_("Unknown market “{code}”.").format(code=unknown[0]))
+        _known_markets(chosen)
         languages = target_languages([markets[code] for code in chosen], [argos_code(c) for c in args.to or ()])
         result = translate_listings(project, languages, Engine, progress=_progress_printer())
     for language, counts in result.done.items():
@@ -370,9 +368,7 @@ def run_price(args: argparse.Namespace) -> int:
     markets = load_markets()
     with Project.open(args.project) as project:
         codes = args.market or project.profile().markets
-        unknown = [code for code in codes if code not in markets]
-        if unknown:
-            raise OnboardError(_("Unknown market “{code}”.").format(code=unknown[0]))
+        _known_markets(codes)
         base_currency = project.profile().currency
         if args.rates:
             try:
@@ -447,6 +443,7 @@ def run_payments(args: argparse.Namespace) -> int:
         for code in codes:
             chosen = payments.choices(project, code)
             available = payments.methods(code)
+            recommended = payments.recommended(available)
             covered = payments.coverage(available, chosen)
             report[code] = {
                 "methods": [
@@ -458,7 +455,7 @@ def run_payments(args: argparse.Namespace) -> int:
                         "importance": method.importance,
                         "providers": list(method.providers),
                         "retired": to_plain(method.retired),
-                        "recommended": method.id in payments.recommended(available),
+                        "recommended": method.id in recommended,
                         "chosen": method.id in chosen,
                         "source": to_plain(method.source),
                     }

@@ -20,6 +20,7 @@ from onboard.core.markets import Market, market
 from onboard.core.pricing import Override, Price, Rule, check_rule, compute, default_rule
 from onboard.core.project import Project
 
+_RULE_FIELDS = {f.name for f in fields(Rule)}
 _DECIMAL_FIELDS = {f.name for f in fields(Rule) if "Decimal" in str(f.type)}
 
 
@@ -32,7 +33,7 @@ def load_rule(project: Project, code: str) -> Rule:
     values = {
         key: Decimal(value) if key in _DECIMAL_FIELDS and value is not None else value
         for key, value in stored.items()
-        if key in {f.name for f in fields(Rule)}
+        if key in _RULE_FIELDS
     }
     return Rule(**values)
 

@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
 from onboard.core import compliance, plan
 from onboard.core.errors import OnboardError
 from onboard.core.i18n import _, babel_locale, data_text
-from onboard.core.markets import CONFIDENCE_LABELS, market
+from onboard.core.markets import CONFIDENCE_LABELS
 from onboard.core.project import Project
 from onboard.ui import workers
 from onboard.ui.plan_pdf import write_pdf
 from onboard.ui.session import Session
-from onboard.ui.widgets.common import error_label, label_button, name, select_data, show_error
+from onboard.ui.widgets.common import error_label, fill_markets, label_button, name, select_data, show_error
 
 RULE_ROLE = Qt.ItemDataRole.UserRole
 RED = QColor("#b00020")
@@ -186,13 +186,7 @@ class CompliancePage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         profile = self._session.profile()
-        current = self.market.currentData()
-        blocked = self.market.blockSignals(True)
-        self.market.clear()
-        for code in profile.markets if profile else ():
-            self.market.addItem(market(code).name(babel_locale()), code)
-        select_data(self.market, current)
-        self.market.blockSignals(blocked)
+        fill_markets(self.market, profile.markets if profile else ())
         self.show_market()
 
     def code(self) -> str | None:

@@ -6,11 +6,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWizardPage
 
 from onboard.core import payments
-from onboard.core.i18n import _, babel_locale, data_text
+from onboard.core.i18n import _, data_text
 from onboard.core.markets import CONFIDENCE_LABELS, market
 from onboard.core.pricing import percent_text
 from onboard.ui.session import Session
-from onboard.ui.widgets.common import error_label, name, select_data, show_error
+from onboard.ui.widgets.common import error_label, fill_markets, name, show_error
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -59,13 +59,7 @@ class PaymentsPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         profile = self._session.profile()
-        current = self.market.currentData()
-        blocked = self.market.blockSignals(True)
-        self.market.clear()
-        for code in profile.markets if profile else ():
-            self.market.addItem(market(code).name(babel_locale()), code)
-        select_data(self.market, current)
-        self.market.blockSignals(blocked)
+        fill_markets(self.market, profile.markets if profile else ())
         self.show_market()
 
     def show_market(self) -> None:

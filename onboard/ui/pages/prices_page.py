@@ -40,7 +40,7 @@ from onboard.core.project import Project
 from onboard.ui import workers
 from onboard.ui.session import Session
 from onboard.ui.widgets.breakdown_chart import BreakdownChart
-from onboard.ui.widgets.common import error_label, label_button, name, select_data, show_error
+from onboard.ui.widgets.common import error_label, fill_markets, label_button, name, select_data, show_error
 from onboard.ui.widgets.prices_model import SORT_ROLE, PricesModel
 from onboard.ui.widgets.rates_dialog import RatesDialog
 
@@ -246,14 +246,7 @@ class PricesPage(QWizardPage):
 
     def _fill_markets(self) -> None:
         profile = self._session.profile()
-        current = self.market.currentData()
-        locale = babel_locale()
-        blocked = self.market.blockSignals(True)
-        self.market.clear()
-        for code in profile.markets if profile else ():
-            self.market.addItem(market(code).name(locale), code)
-        select_data(self.market, current)
-        self.market.blockSignals(blocked)
+        fill_markets(self.market, profile.markets if profile else ())
         self._market_changed()
 
     def code(self) -> str | None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
 
+from onboard.core.i18n import babel_locale
+from onboard.core.markets import market
+
 
 def name(widget: QWidget, text: str) -> None:
     """Give an input the name screen readers announce (and tests look for)."""
@@ -22,6 +25,17 @@ def select_data(combo: QComboBox, value: object) -> None:
     index = combo.findData(value)
     blocked = combo.blockSignals(True)
     combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(blocked)
+
+
+def fill_markets(combo: QComboBox, codes: tuple[str, ...]) -> None:
+    """Offer the project's markets by name in the interface language, keeping the current one, without signals."""
+    current = combo.currentData()
+    blocked = combo.blockSignals(True)
+    combo.clear()
+    for code in codes:
+        combo.addItem(market(code).name(babel_locale()), code)
+    select_data(combo, current)
     combo.blockSignals(blocked)
 
 
